@@ -1,0 +1,30 @@
+package dev.fraiseql.core.sql;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One SQL statement ready for JDBC: its text with {@code ?} placeholders and the values bound to them, in order.
+ *
+ * @param text the SQL text; JSONB operators that contain {@code ?} are written doubled ({@code ??})
+ * @param parameters the bound values, one per placeholder
+ */
+public record SqlStatement(String text, List<Object> parameters) {
+
+    public SqlStatement {
+        Objects.requireNonNull(text, "text");
+        parameters = List.copyOf(parameters == null ? List.of() : parameters.stream()
+                .map(p -> p == null ? NullParameter.INSTANCE : p).toList());
+    }
+
+    /** A statement without parameters. */
+    public static SqlStatement of(String text) {
+        return new SqlStatement(text, List.of());
+    }
+
+    /** Marker for a SQL NULL parameter, since {@link List#copyOf} rejects {@code null}. */
+    public enum NullParameter {
+        /** The only value. */
+        INSTANCE
+    }
+}
