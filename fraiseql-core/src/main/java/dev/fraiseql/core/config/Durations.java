@@ -24,6 +24,9 @@ public final class Durations {
         } catch (ArithmeticException e) {
             return duration.toString();
         }
+        if (nanos == 0) {
+            return "0";
+        }
         long[] units = {86_400_000_000_000L, 3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L};
         String[] names = {"d", "h", "m", "s", "ms", "us"};
         for (int i = 0; i < units.length; i++) {
