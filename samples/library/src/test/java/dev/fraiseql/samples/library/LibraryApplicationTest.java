@@ -58,4 +58,11 @@ class LibraryApplicationTest {
         assertThat(response.body()).matches("\\{\"details\":\\{\"pool\":\"fraiseql\",\"max\":20,\"total\":\\d+,"
                 + "\"active\":\\d+,\"idle\":\\d+,\"waiting\":0},\"status\":\"UP\"}");
     }
+
+    @Test
+    void theHikariMetricsOfThePoolArePublished() throws Exception {
+        HttpResponse<String> response = get("/actuator/metrics/hikaricp.connections.max?tag=pool:fraiseql");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("{\"statistic\":\"VALUE\",\"value\":20.0}");
+    }
 }
