@@ -3,6 +3,7 @@ package dev.fraiseql.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fraiseql.core.config.DbEnvironment;
+import dev.fraiseql.core.config.SslMode;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,5 +34,10 @@ class ConfigurationMetadataTest {
         assertThat(descriptions).allSatisfy((name, description) -> assertThat(description).as(name).isNotBlank());
         assertThat(descriptions.get("fraiseql.db.test-on-checkout")).startsWith("Whether ");
         assertThat(descriptions.get("fraiseql.db.performance-log")).startsWith("Whether ");
+        JsonNode sslHint = metadata.get("hints").get(0);
+        assertThat(sslHint.get("name").asString()).isEqualTo("fraiseql.db.ssl-mode");
+        List<String> values = new ArrayList<>();
+        sslHint.get("values").forEach(v -> values.add(v.get("value").asString()));
+        assertThat(String.join(", ", values)).isEqualTo(SslMode.allowedValues());
     }
 }
