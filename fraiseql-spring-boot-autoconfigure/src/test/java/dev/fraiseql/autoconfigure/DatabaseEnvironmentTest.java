@@ -1,9 +1,11 @@
 package dev.fraiseql.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.fraiseql.core.config.DbSettings;
+import dev.fraiseql.core.config.InvalidSettingException;
 import dev.fraiseql.core.config.SslMode;
 import dev.fraiseql.testsupport.TestPostgres;
 import java.time.Duration;
@@ -133,6 +135,19 @@ class DatabaseEnvironmentTest {
             assertThat(context.getBean(HikariDataSource.class).getDataSourceProperties())
                     .containsEntry("options", "-c statement_timeout=1234");
         }
+    }
+
+    @Test
+    void aMalformedMillisecondVariableStopsStartUpNamingTheVariable() {
+        StandardEnvironment environment = new StandardEnvironment();
+        fakeSystemEnvironment(environment, Map.of("DATABASE_URL", url, "RUST_DB_QUERY_TIMEOUT_MS", "30s"));
+        SpringApplication application = new SpringApplication(OnlyFraiseql.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setEnvironment(environment);
+        assertThatThrownBy(() -> application.run("--spring.main.banner-mode=off"))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("Invalid database setting RUST_DB_QUERY_TIMEOUT_MS=30s: not a whole number of milliseconds."
+                        + " Write digits only, such as 30000, or set fraiseql.db.query-timeout instead.");
     }
 
     @Configuration(proxyBeanMethods = false)
