@@ -32,9 +32,12 @@ public enum ErrorKind {
     /** The generated SQL is invalid (SQLSTATE 42601): a defect, reported as an internal error. */
     SYNTAX_ERROR("INTERNAL_SERVER_ERROR", false, "Internal server error"),
 
-    /** The connection broke after rows had been handed on: the partial result is discarded. */
+    /**
+     * The connection broke after rows had been handed on, or the row handler could not write them:
+     * the partial result must be discarded.
+     */
     STREAM_INTERRUPTED("STREAM_INTERRUPTED", false,
-            "The database connection was lost while results were streaming; no partial result is returned"),
+            "The result stream was interrupted; no partial result is returned"),
 
     /** PostgreSQL rolled the transaction back to resolve a conflict (SQLSTATE 40001, 40P01). */
     TRANSACTION_ROLLBACK("TRANSACTION_ROLLBACK", true,
