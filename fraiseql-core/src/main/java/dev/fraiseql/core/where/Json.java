@@ -11,13 +11,13 @@ final class Json {
     private Json() {
     }
 
-    static String write(Object value, String path) {
+    static String write(Object value, CharSequence path) {
         StringBuilder sb = new StringBuilder();
         write(value, path, sb);
         return sb.toString();
     }
 
-    private static void write(Object value, String path, StringBuilder sb) {
+    private static void write(Object value, CharSequence path, StringBuilder sb) {
         if (value == null) {
             sb.append("null");
         } else if (value instanceof String s) {
@@ -65,7 +65,7 @@ final class Json {
         }
     }
 
-    private static void string(String s, String path, StringBuilder sb) {
+    private static void string(String s, CharSequence path, StringBuilder sb) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -14,7 +14,7 @@ final class Network {
     private Network() {
     }
 
-    static String inet(String s, String path, boolean cidr) {
+    static String inet(String s, CharSequence path, boolean cidr) {
         String what = cidr ? "a CIDR network (for example 10.0.0.0/8; host bits must be zero)"
                 : "an IP address (for example 192.168.1.1 or 10.0.0.0/8 or ::1)";
         int slash = s.indexOf('/');
