@@ -178,30 +178,35 @@ public final class WhereRenderer {
             if (!(value instanceof List<?> list)) {
                 throw FilterException.invalidValue(path, value, "a list of filter objects");
             }
-            List<Map<?, ?>> items = new ArrayList<>(list.size());
+            int count = 0;
             for (int i = 0; i < list.size(); i++) {
                 Object item = list.get(i);
-                if (item instanceof Map<?, ?> m) {
-                    items.add(m);
+                if (item instanceof Map<?, ?>) {
+                    count++;
                 } else if (item != null) {
                     pushIndex(i);
                     throw FilterException.invalidValue(path, item, "a filter object");
                 }
             }
-            if (items.isEmpty()) {
+            if (count == 0) {
                 out.append(empty);
                 return;
             }
-            boolean many = items.size() > 1;
+            boolean many = count > 1;
             if (many) {
                 out.append("(");
             }
-            for (int i = 0; i < items.size(); i++) {
-                if (i > 0) {
+            boolean first = true;
+            for (int i = 0; i < list.size(); i++) {
+                if (!(list.get(i) instanceof Map<?, ?> item)) {
+                    continue;
+                }
+                if (!first) {
                     out.append(op);
                 }
+                first = false;
                 int mark = pushIndex(i);
-                object(type, prefix, items.get(i), depth + 1);
+                object(type, prefix, item, depth + 1);
                 pop(mark);
             }
             if (many) {
