@@ -71,8 +71,11 @@ public final class WhereRenderer {
         new Render(type.dataColumn(), tableAlias, out).object(type, List.of(), where, 0);
     }
 
-    /** The operators accepted by a field, in documentation order. */
+    /** The operators accepted by a scalar field, in documentation order; none for an object field. */
     public static List<String> operatorsFor(FieldDef field) {
+        if (field.isObject()) {
+            return List.of();
+        }
         if (field.list()) {
             return LIST_OPS;
         }
