@@ -73,11 +73,30 @@ public final class Values {
         if (!(value instanceof String s)) {
             throw FilterException.invalidValue(path, value, what + " (got " + typeName(value) + ")");
         }
-        if (s.indexOf('\0') >= 0) {
-            throw FilterException.invalidValue(path, value,
-                    "valid: it contains a NUL character (U+0000), which PostgreSQL text cannot hold; remove it");
-        }
+        checkText(s, path);
         return s;
+    }
+
+    /**
+     * Rejects what PostgreSQL text cannot hold or the driver would silently alter: NUL characters and unpaired UTF-16
+     * surrogates (which would reach the database as {@code ?}).
+     */
+    static void checkText(String s, CharSequence path) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\0') {
+                throw FilterException.invalidValue(path, s,
+                        "valid: it contains a NUL character (U+0000), which PostgreSQL text cannot hold; remove it");
+            }
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else {
+                    throw FilterException.invalidValue(path, s, String.format("valid: it contains an unpaired surrogate"
+                            + " (U+%04X at index %d), which is not text; send well-formed Unicode", (int) c, i));
+                }
+            }
+        }
     }
 
     /** A boolean operand such as {@code isnull: true}. */
