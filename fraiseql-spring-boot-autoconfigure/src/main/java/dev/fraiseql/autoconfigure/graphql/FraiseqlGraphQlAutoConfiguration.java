@@ -1,0 +1,83 @@
+package dev.fraiseql.autoconfigure.graphql;
+
+import dev.fraiseql.core.execution.ExecutorSettings;
+import dev.fraiseql.core.execution.QueryExecutor;
+import dev.fraiseql.core.execution.RetryPolicy;
+import graphql.GraphQL;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.DataFetcherExceptionHandler;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.graphql.execution.DataFetcherExceptionResolver;
+import org.springframework.graphql.execution.GraphQlSource;
+
+/**
+ * Makes the application a GraphQL server over PostgreSQL views: declares {@code @fraiseql} and the
+ * generated inputs, wires data fetchers for bound fields, and installs the execution strategies
+ * that splice PostgreSQL's JSON into responses.
+ */
+@AutoConfiguration(afterName = {"dev.fraiseql.autoconfigure.FraiseqlDataSourceAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"},
+        before = GraphQlAutoConfiguration.class)
+@ConditionalOnClass({GraphQL.class, GraphQlSource.class})
+@ConditionalOnBean(DataSource.class)
+@EnableConfigurationProperties(FraiseqlGraphQlProperties.class)
+public final class FraiseqlGraphQlAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    QueryExecutor fraiseqlQueryExecutor(DataSource dataSource) {
+        return new QueryExecutor(dataSource, new ExecutorSettings(
+                new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(5)), Duration.ofSeconds(30), false,
+                Duration.ofMillis(100)));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    FraiseqlSchemaConfigurer fraiseqlSchemaConfigurer(DataSource dataSource, FraiseqlGraphQlProperties properties) {
+        return new FraiseqlSchemaConfigurer(new ViewCatalog(dataSource, properties.isValidateViews()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    FraiseqlRuntimeWiring fraiseqlRuntimeWiring(FraiseqlSchemaConfigurer schemaConfigurer,
+            FraiseqlGraphQlProperties properties, QueryExecutor executor) {
+        return new FraiseqlRuntimeWiring(schemaConfigurer, properties, executor);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    FraiseqlExceptionResolver fraiseqlExceptionResolver() {
+        return new FraiseqlExceptionResolver();
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer fraiseqlGraphQlSourceBuilderCustomizer(FraiseqlSchemaConfigurer schemaConfigurer,
+            ObjectProvider<DataFetcherExceptionResolver> resolvers) {
+        return builder -> {
+            builder.configureTypeDefinitions(schemaConfigurer);
+            // Replacing the strategies drops Spring's exception handling unless it is passed on.
+            DataFetcherExceptionHandler handler = DataFetcherExceptionResolver
+                    .createExceptionHandler(resolvers.orderedStream().toList());
+            builder.configureGraphQl(graphQl -> graphQl
+                    .queryExecutionStrategy(new RawJsonExecutionStrategy(handler))
+                    .mutationExecutionStrategy(new RawJsonSerialExecutionStrategy(handler)));
+        };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MaxQueryDepthInstrumentation fraiseqlMaxQueryDepthInstrumentation(FraiseqlGraphQlProperties properties) {
+        int depth = properties.getMaxQueryDepth();
+        return new MaxQueryDepthInstrumentation(depth == 0 ? Integer.MAX_VALUE : depth);
+    }
+}

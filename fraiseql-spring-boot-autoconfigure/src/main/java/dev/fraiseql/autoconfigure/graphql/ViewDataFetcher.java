@@ -1,0 +1,111 @@
+package dev.fraiseql.autoconfigure.graphql;
+
+import dev.fraiseql.core.execution.QueryExecutor;
+import dev.fraiseql.core.json.JsonProjection;
+import dev.fraiseql.core.query.Projection;
+import dev.fraiseql.core.query.SelectRenderer;
+import dev.fraiseql.core.query.SelectSpec;
+import dev.fraiseql.core.schema.TypeDef;
+import dev.fraiseql.core.sql.SqlStatement;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads a view-bound root field: one SQL statement, rows as JSON, no data fetcher per nested field. */
+final class ViewDataFetcher implements DataFetcher<Object> {
+
+    private final FieldBinding binding;
+    private final TypeDef type;
+    private final FraiseqlGraphQlProperties properties;
+    private final SelectRenderer renderer;
+    private final QueryExecutor executor;
+    private final SelectionTranslator translator;
+    private final RowConverter converter;
+
+    ViewDataFetcher(FieldBinding binding, TypeDef type, FraiseqlGraphQlProperties properties, SelectRenderer renderer,
+            QueryExecutor executor, SelectionTranslator translator, RowConverter converter) {
+        this.binding = binding;
+        this.type = type;
+        this.properties = properties;
+        this.renderer = renderer;
+        this.executor = executor;
+        this.translator = translator;
+        this.converter = converter;
+    }
+
+    @Override
+    public Object get(DataFetchingEnvironment env) {
+        SelectSpec spec = spec(env.getArguments());
+        boolean list = binding.kind() == FieldBinding.Kind.LIST;
+        if (properties.getExecution() == ExecutionMode.FAST) {
+            Projection projection = new JsonProjection(type.dataColumn(), translator.translate(type, env.getSelectionSet()));
+            SqlStatement sql = list ? renderer.list(spec, projection) : renderer.single(spec, projection);
+            return list ? fastList(sql) : fastSingle(sql);
+        }
+        SqlStatement sql = list ? renderer.list(spec, Projection.dataColumn(type))
+                : renderer.single(spec, Projection.dataColumn(type));
+        List<Object> rows = new ArrayList<>();
+        executor.stream(sql, row -> rows.add(converter.read(row, type)));
+        return list ? rows : single(rows);
+    }
+
+    private RawJson fastList(SqlStatement sql) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        out.write('[');
+        executor.stream(sql, row -> {
+            if (out.size() > 1) {
+                out.write(',');
+            }
+            out.write(row);
+        });
+        out.write(']');
+        return new RawJson(out.toByteArray());
+    }
+
+    private RawJson fastSingle(SqlStatement sql) {
+        List<byte[]> rows = new ArrayList<>(1);
+        executor.stream(sql, rows::add);
+        byte[] row = single(rows);
+        return row == null ? null : new RawJson(row);
+    }
+
+    private <T> T single(List<T> rows) {
+        if (rows.size() > 1) {
+            throw new FraiseqlInputException(String.join(", ", binding.keyArguments()), binding.coordinate()
+                    + " matched more than one row of " + binding.target() + ": its arguments ("
+                    + String.join(", ", binding.keyArguments()) + ") must identify one row");
+        }
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private SelectSpec spec(Map<String, Object> arguments) {
+        if (binding.kind() == FieldBinding.Kind.SINGLE) {
+            Map<String, Object> where = new LinkedHashMap<>();
+            for (String key : binding.keyArguments()) {
+                if (arguments.get(key) != null) {
+                    where.put(key, Map.of("eq", arguments.get(key)));
+                }
+            }
+            return new SelectSpec(type, where, List.of(), null, null);
+        }
+        Map<String, Object> where = (Map<String, Object>) arguments.get("where");
+        List<Map<String, Object>> orderBy = (List<Map<String, Object>>) arguments.get("orderBy");
+        Integer limit = (Integer) arguments.get("limit");
+        Integer offset = (Integer) arguments.get("offset");
+        if (limit == null) {
+            limit = properties.getDefaultPageSize();
+        } else if (limit < 0 || limit > properties.getMaxPageSize()) {
+            throw new FraiseqlInputException("limit", "limit " + limit + " is outside 0.." + properties.getMaxPageSize()
+                    + " (fraiseql.graphql.max-page-size): ask for fewer rows and page with offset");
+        }
+        if (offset != null && offset < 0) {
+            throw new FraiseqlInputException("offset", "offset " + offset + " is negative: give 0 or more");
+        }
+        return new SelectSpec(type, where, orderBy == null ? List.of() : orderBy, limit, offset);
+    }
+}
