@@ -1,50 +1,348 @@
 package dev.fraiseql.core.query;
 
 import dev.fraiseql.core.schema.FieldDef;
+import dev.fraiseql.core.schema.ScalarKind;
+import dev.fraiseql.core.schema.TypeDef;
 import dev.fraiseql.core.schema.TypeRegistry;
 import dev.fraiseql.core.sql.SqlBuilder;
 import dev.fraiseql.core.sql.SqlStatement;
+import dev.fraiseql.core.where.FieldRef;
+import dev.fraiseql.core.where.FilterException;
+import dev.fraiseql.core.where.Values;
+import dev.fraiseql.core.where.WhereRenderer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
-/** Temporary stand-in until the SQL layer lands: equality filters only. */
+/**
+ * Renders the SELECT statements of list, single-object, count and Relay connection queries on a type's view.
+ *
+ * <p>Every ordering ends with the type's {@code id} as a tiebreak (its real column when it has one, otherwise
+ * {@code data->>'id'}), so pages are deterministic and keyset cursors unique. The view is read as {@code "t"}.
+ */
 public final class SelectRenderer {
 
-    private final PageSettings page;
+    /** The alias of the view in every statement. */
+    public static final String ALIAS = "t";
 
+    private final TypeRegistry registry;
+    private final PageSettings page;
+    private final WhereRenderer where;
+
+    /** A renderer for the types of {@code registry} with the page sizes of {@code page}. */
     public SelectRenderer(TypeRegistry registry, PageSettings page) {
-        this.page = page;
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.page = Objects.requireNonNull(page, "page");
+        this.where = new WhereRenderer(registry);
     }
 
+    /** {@code SELECT <projection> FROM <view> AS "t" [WHERE ...] ORDER BY ..., <id> LIMIT ? OFFSET ?}. */
     public SqlStatement list(SelectSpec spec, Projection projection) {
-        SqlBuilder sql = select(spec, projection);
-        sql.append(" LIMIT ").value(spec.limit() == null ? page.defaultLimit() : spec.limit());
-        if (spec.offset() != null) {
-            sql.append(" OFFSET ").value(spec.offset());
+        int limit = pageSize(spec.limit(), "limit");
+        if (spec.offset() != null && spec.offset() < 0) {
+            throw new FilterException("offset", spec.offset(), "Invalid value for offset: " + spec.offset()
+                    + " is negative; skip 0 or more rows");
+        }
+        List<SortKey> keys = sortKeys(spec.type(), spec.orderBy());
+        SqlBuilder sql = new SqlBuilder();
+        select(sql, spec.type(), projection);
+        whereClause(sql, spec.type(), spec.where());
+        orderBy(sql, keys, false);
+        sql.append(" LIMIT ").value(limit).append(" OFFSET ").value(spec.offset() == null ? 0 : spec.offset());
+        return sql.build();
+    }
+
+    /**
+     * {@code SELECT <projection> FROM <view> AS "t" [WHERE ...] [ORDER BY ...] LIMIT 2}: two rows so that the caller
+     * can report an ambiguous single-object query (more than one row) instead of silently picking one. Limit and
+     * offset of the spec are ignored.
+     */
+    public SqlStatement single(SelectSpec spec, Projection projection) {
+        SqlBuilder sql = new SqlBuilder();
+        select(sql, spec.type(), projection);
+        whereClause(sql, spec.type(), spec.where());
+        if (!spec.orderBy().isEmpty()) {
+            orderBy(sql, sortKeys(spec.type(), spec.orderBy()), false);
+        }
+        sql.append(" LIMIT 2");
+        return sql.build();
+    }
+
+    /** {@code SELECT count(*) FROM <view> AS "t" [WHERE ...]}, for a connection's {@code totalCount}. */
+    public SqlStatement count(TypeDef type, Map<String, Object> filter) {
+        SqlBuilder sql = new SqlBuilder().append("SELECT count(*) FROM ");
+        from(sql, type);
+        whereClause(sql, type, filter);
+        return sql.build();
+    }
+
+    /**
+     * A keyset page of a Relay connection: the projection, then the {@link Cursor#COLUMN} column, in page order, with
+     * one row more than the page size; pass the cursor column of all fetched rows to {@link #page}.
+     *
+     * <p>Forward: {@code SELECT <projection>, jsonb_build_array(<keys>)::text AS "__cursor" FROM <view> AS "t"
+     * WHERE <where> AND <after keyset> ORDER BY <keys> LIMIT ?}. Backward ({@code last}): the same read in reverse
+     * order inside {@code SELECT * FROM (...) AS "page" ORDER BY "__k0", ...}, so rows still arrive in page order
+     * (with extra columns {@code __k0..} after the cursor).
+     */
+    public SqlStatement connection(ConnectionSpec spec, Projection projection) {
+        TypeDef type = spec.type();
+        int size = connectionPageSize(spec);
+        List<SortKey> keys = sortKeys(type, spec.orderBy());
+        List<Keyset> keysets = new ArrayList<>(2);
+        if (spec.after() != null) {
+            keysets.add(new Keyset(cursorValues(keys, spec.after(), "after"), false));
+        }
+        if (spec.before() != null) {
+            keysets.add(new Keyset(cursorValues(keys, spec.before(), "before"), true));
+        }
+        boolean backward = spec.backward();
+        SqlBuilder sql = new SqlBuilder();
+        if (backward) {
+            sql.append("SELECT * FROM (");
+        }
+        sql.append("SELECT ");
+        projection.appendSelectList(sql, ALIAS);
+        sql.append(", jsonb_build_array(");
+        for (int i = 0; i < keys.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            keys.get(i).ref().appendTyped(sql);
+        }
+        sql.append(")::text AS ").identifier(Cursor.COLUMN);
+        if (backward) {
+            for (int i = 0; i < keys.size(); i++) {
+                sql.append(", ");
+                keys.get(i).ref().appendTyped(sql).append(" AS ").identifier("__k" + i);
+            }
+        }
+        sql.append(" FROM ");
+        from(sql, type);
+        whereClause(sql, type, spec.where());
+        boolean hasWhere = !spec.where().isEmpty();
+        for (Keyset k : keysets) {
+            sql.append(hasWhere ? " AND " : " WHERE ");
+            hasWhere = true;
+            keyset(sql, keys, k.values(), k.before());
+        }
+        orderBy(sql, keys, backward);
+        sql.append(" LIMIT ").value(size + 1);
+        if (backward) {
+            sql.append(") AS ").identifier("page").append(" ORDER BY ");
+            for (int i = 0; i < keys.size(); i++) {
+                if (i > 0) {
+                    sql.append(", ");
+                }
+                sql.identifier("__k" + i).append(" ").append(keys.get(i).direction().sql());
+            }
         }
         return sql.build();
     }
 
-    public SqlStatement single(SelectSpec spec, Projection projection) {
-        return select(spec, projection).append(" LIMIT 2").build();
+    /** The page among the fetched rows of {@link #connection}, given their {@link Cursor#COLUMN} values in order. */
+    public ConnectionPage page(ConnectionSpec spec, List<String> fetchedCursorColumn) {
+        return ConnectionPage.of(spec, connectionPageSize(spec), fetchedCursorColumn);
     }
 
-    private SqlBuilder select(SelectSpec spec, Projection projection) {
-        SqlBuilder sql = new SqlBuilder().append("SELECT ");
-        projection.appendSelectList(sql, "t");
-        sql.append(" FROM ").identifier(spec.type().view()).append(" t");
-        if (spec.where() != null && !spec.where().isEmpty()) {
-            String sep = " WHERE ";
-            for (Map.Entry<String, Object> e : spec.where().entrySet()) {
-                FieldDef f = spec.type().fields().get(e.getKey());
-                Object eq = ((Map<?, ?>) e.getValue()).get("eq");
-                sql.append(sep).identifier("t").append(".").identifier(spec.type().dataColumn()).append("->>")
-                        .keyLiteral(f.jsonKey()).append(" = ").value(String.valueOf(eq));
-                sep = " AND ";
+    /** The rows a connection page holds: first, last or the default page size, checked against the maximum. */
+    public int connectionPageSize(ConnectionSpec spec) {
+        return spec.last() != null ? pageSize(spec.last(), "last") : pageSize(spec.first(), "first");
+    }
+
+    private int pageSize(Integer requested, String argument) {
+        if (requested == null) {
+            return page.defaultLimit();
+        }
+        if (requested < 0) {
+            throw new FilterException(argument, requested, "Invalid value for " + argument + ": " + requested
+                    + " is negative; ask for 0 to " + page.maxLimit() + " rows");
+        }
+        if (requested > page.maxLimit()) {
+            throw new FilterException(argument, requested, "Invalid value for " + argument + ": " + requested
+                    + " exceeds the maximum page size " + page.maxLimit() + "; ask for at most " + page.maxLimit()
+                    + " rows and fetch the next page");
+        }
+        return requested;
+    }
+
+    private void select(SqlBuilder sql, TypeDef type, Projection projection) {
+        sql.append("SELECT ");
+        projection.appendSelectList(sql, ALIAS);
+        sql.append(" FROM ");
+        from(sql, type);
+    }
+
+    private void from(SqlBuilder sql, TypeDef type) {
+        if (!type.hasView()) {
+            throw new IllegalArgumentException("Type " + type.name()
+                    + " is not bound to a view and cannot be queried on its own; give it a view");
+        }
+        sql.qualifiedName(type.view()).append(" AS ").identifier(ALIAS);
+    }
+
+    private void whereClause(SqlBuilder sql, TypeDef type, Map<String, ?> filter) {
+        if (filter != null && !filter.isEmpty()) {
+            sql.append(" WHERE ");
+            where.render(type, filter, ALIAS, sql);
+        }
+    }
+
+    private static void orderBy(SqlBuilder sql, List<SortKey> keys, boolean reversed) {
+        sql.append(" ORDER BY ");
+        for (int i = 0; i < keys.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            SortKey k = keys.get(i);
+            k.ref().appendTyped(sql).append(" ").append((reversed ? k.direction().reversed() : k.direction()).sql());
+        }
+    }
+
+    /** The sort keys of {@code orderBy}, then the id tiebreak unless the order already ends with it. */
+    List<SortKey> sortKeys(TypeDef type, List<Map<String, Object>> orderBy) {
+        List<SortKey> keys = new ArrayList<>();
+        for (int i = 0; i < orderBy.size(); i++) {
+            Map<String, Object> entry = orderBy.get(i);
+            if (entry == null) {
+                continue;
+            }
+            for (Map.Entry<String, Object> e : entry.entrySet()) {
+                sortKey(type.dataColumn(), type, List.of(), e.getKey(), e.getValue(), "orderBy[" + i + "]." + e.getKey(), keys);
             }
         }
-        if (spec.orderBy() == null || spec.orderBy().isEmpty()) {
-            return sql;
+        FieldDef id = type.fields().get("id");
+        if (id == null || id.isObject() || id.list()) {
+            id = FieldDef.scalar("id", ScalarKind.ID);
         }
-        return sql;
+        FieldRef idRef = new FieldRef(ALIAS, type.dataColumn(), List.of(), id);
+        boolean present = keys.stream().anyMatch(k -> k.ref().equals(idRef));
+        if (!present) {
+            keys.add(new SortKey(idRef, SortDirection.ASC, "id"));
+        }
+        return keys;
+    }
+
+    private void sortKey(String dataColumn, TypeDef type, List<FieldDef> prefix, String name, Object value, String path,
+            List<SortKey> keys) {
+        FieldDef field = type.fields().get(name);
+        if (field == null) {
+            throw new FilterException(path, value, "Unknown field " + path + ": type " + type.name()
+                    + " has no field " + name + " (fields: " + String.join(", ", type.fields().keySet()) + ")");
+        }
+        if (value == null) {
+            return;
+        }
+        if (field.isObject() && !field.list()) {
+            if (!(value instanceof Map<?, ?> nested)) {
+                throw FilterException.invalidValue(path, value, "an object of " + field.objectType() + " fields");
+            }
+            List<FieldDef> next = new ArrayList<>(prefix);
+            next.add(field);
+            TypeDef nestedType = registry.type(field.objectType());
+            for (Map.Entry<?, ?> e : nested.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                sortKey(dataColumn, nestedType, next, key, e.getValue(), path + "." + key, keys);
+            }
+            return;
+        }
+        if (field.list() || field.scalar() == ScalarKind.JSON || field.scalar() == ScalarKind.TSVECTOR) {
+            throw new FilterException(path, value, "Cannot order by " + path + ": a " + field.typeLabel()
+                    + " field has no order; order by a scalar field");
+        }
+        SortDirection direction;
+        String text = value instanceof Enum<?> en ? en.name() : value instanceof String s ? s : null;
+        try {
+            direction = SortDirection.valueOf(text);
+        } catch (IllegalArgumentException | NullPointerException ex) {
+            throw FilterException.invalidValue(path, value,
+                    "a sort direction (ASC, DESC, ASC_NULLS_FIRST, ASC_NULLS_LAST, DESC_NULLS_FIRST, DESC_NULLS_LAST)");
+        }
+        keys.add(new SortKey(new FieldRef(ALIAS, dataColumn, prefix, field), direction, path));
+    }
+
+    private List<Object> cursorValues(List<SortKey> keys, String cursor, String argument) {
+        List<Object> raw = Cursor.decode(cursor, argument);
+        if (raw.size() != keys.size()) {
+            throw Cursor.invalid(cursor, argument);
+        }
+        List<Object> values = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            Object v = raw.get(i);
+            if (v == null) {
+                values.add(null);
+                continue;
+            }
+            try {
+                values.add(Values.scalar(keys.get(i).ref().field().scalar(), v, argument));
+            } catch (FilterException e) {
+                throw Cursor.invalid(cursor, argument);
+            }
+        }
+        return values;
+    }
+
+    private record Keyset(List<Object> values, boolean before) {
+    }
+
+    /** Rows strictly after (or before) the cursor's row in the order of {@code keys}, nulls placed as in ORDER BY. */
+    private static void keyset(SqlBuilder sql, List<SortKey> keys, List<Object> values, boolean before) {
+        List<Integer> terms = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            SortDirection d = before ? keys.get(i).direction().reversed() : keys.get(i).direction();
+            if (values.get(i) != null || d.nullsFirst()) {
+                terms.add(i);
+            }
+        }
+        if (terms.isEmpty()) {
+            sql.append("FALSE");
+            return;
+        }
+        sql.append("(");
+        for (int t = 0; t < terms.size(); t++) {
+            int i = terms.get(t);
+            if (t > 0) {
+                sql.append(" OR ");
+            }
+            sql.append("(");
+            for (int j = 0; j < i; j++) {
+                SortKey k = keys.get(j);
+                k.ref().appendTyped(sql);
+                if (values.get(j) == null) {
+                    sql.append(" IS NULL");
+                } else {
+                    sql.append(" = ");
+                    bind(sql, k, values.get(j));
+                }
+                sql.append(" AND ");
+            }
+            SortKey k = keys.get(i);
+            SortDirection d = before ? k.direction().reversed() : k.direction();
+            Object v = values.get(i);
+            if (v == null) {
+                k.ref().appendTyped(sql).append(" IS NOT NULL");
+            } else if (d.nullsFirst()) {
+                k.ref().appendTyped(sql).append(d.descending() ? " < " : " > ");
+                bind(sql, k, v);
+            } else {
+                sql.append("(");
+                k.ref().appendTyped(sql).append(d.descending() ? " < " : " > ");
+                bind(sql, k, v);
+                sql.append(" OR ");
+                k.ref().appendTyped(sql).append(" IS NULL)");
+            }
+            sql.append(")");
+        }
+        sql.append(")");
+    }
+
+    private static void bind(SqlBuilder sql, SortKey key, Object value) {
+        ScalarKind kind = key.ref().field().scalar();
+        if (kind.isText()) {
+            sql.value(value);
+        } else {
+            sql.value(value, kind.sqlType());
+        }
     }
 }

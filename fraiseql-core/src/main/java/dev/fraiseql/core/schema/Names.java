@@ -1,39 +1,73 @@
 package dev.fraiseql.core.schema;
 
-/** Temporary stand-in until the SQL layer lands. */
+/** Converts between GraphQL camelCase names and PostgreSQL/JSONB snake_case keys. */
 public final class Names {
 
     private Names() {
     }
 
+    /**
+     * {@code userName -> user_name}, {@code dns1 -> dns_1}, {@code HTTPServer -> http_server}.
+     * An underscore goes before an upper-case letter that follows a lower-case letter or digit, before an
+     * upper-case letter followed by a lower-case one inside an acronym, and before the first digit of a run.
+     */
     public static String toSnakeCase(String camel) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder sb = new StringBuilder(camel.length() + 4);
         for (int i = 0; i < camel.length(); i++) {
             char c = camel.charAt(i);
+            char prev = i > 0 ? camel.charAt(i - 1) : '_';
             if (Character.isUpperCase(c)) {
-                if (i > 0) {
-                    out.append('_');
+                boolean nextLower = i + 1 < camel.length() && Character.isLowerCase(camel.charAt(i + 1));
+                if (prev != '_' && (Character.isLowerCase(prev) || Character.isDigit(prev)
+                        || (Character.isUpperCase(prev) && nextLower))) {
+                    sb.append('_');
                 }
-                out.append(Character.toLowerCase(c));
+                sb.append(Character.toLowerCase(c));
+            } else if (Character.isDigit(c)) {
+                if (Character.isLetter(prev)) {
+                    sb.append('_');
+                }
+                sb.append(c);
             } else {
-                out.append(c);
+                sb.append(c);
             }
         }
-        return out.toString();
+        return sb.toString();
     }
 
+    /** {@code user_name -> userName}, {@code dns_1 -> dns1}; leading underscores are kept. */
     public static String toCamelCase(String snake) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder sb = new StringBuilder(snake.length());
+        int i = 0;
+        while (i < snake.length() && snake.charAt(i) == '_') {
+            sb.append('_');
+            i++;
+        }
         boolean upper = false;
-        for (int i = 0; i < snake.length(); i++) {
+        for (; i < snake.length(); i++) {
             char c = snake.charAt(i);
-            if (c == '_' && out.length() > 0) {
+            if (c == '_') {
                 upper = true;
             } else {
-                out.append(upper ? Character.toUpperCase(c) : c);
+                sb.append(upper ? Character.toUpperCase(c) : c);
                 upper = false;
             }
         }
-        return out.toString();
+        return sb.toString();
+    }
+
+    /** Whether {@code name} is a GraphQL-style name {@code [_A-Za-z][_0-9A-Za-z]*}, safe to render as a SQL literal. */
+    public static boolean isSimpleName(String name) {
+        if (name == null || name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean ok = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && c >= '0' && c <= '9');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -2,49 +2,166 @@ package dev.fraiseql.core.sql;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
-/** Temporary stand-in until the SQL layer lands: builds SQL text and its parameters together. */
+/**
+ * Builds one SQL statement: its text and its bind parameters are appended together, so they cannot drift apart.
+ *
+ * <p>The method decides the escaping: {@link #append} is for trusted SQL written in this code base (keywords,
+ * operators), {@link #identifier} always quotes, {@link #value} always binds, and {@link #keyLiteral} only accepts
+ * GraphQL-style names. No method takes user data into the text unescaped.
+ */
 public final class SqlBuilder {
 
-    private static final Pattern NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]*");
-    private final StringBuilder text = new StringBuilder();
+    private final StringBuilder text;
     private final List<Object> parameters = new ArrayList<>();
 
-    public SqlBuilder append(String trustedSql) {
-        text.append(trustedSql);
+    /** An empty builder. */
+    public SqlBuilder() {
+        this.text = new StringBuilder(256);
+    }
+
+    /** Appends trusted SQL text (keywords, operators, punctuation) written in this code base, never user data. */
+    public SqlBuilder append(String trustedSqlKeywordText) {
+        text.append(trustedSqlKeywordText);
         return this;
     }
 
+    /** Appends one trusted character. */
+    public SqlBuilder append(char trusted) {
+        text.append(trusted);
+        return this;
+    }
+
+    /**
+     * Appends a quoted identifier: always in double quotes, with {@code "} doubled.
+     *
+     * @throws IllegalArgumentException for a null or empty name or one holding a NUL character
+     */
     public SqlBuilder identifier(String name) {
-        if (name.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("identifier contains NUL");
+        checkIdentifier(name);
+        text.append('"');
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '"') {
+                text.append('"');
+            }
+            text.append(c);
         }
-        text.append('"').append(name.replace("\"", "\"\"")).append('"');
+        text.append('"');
         return this;
     }
 
-    public SqlBuilder value(Object value) {
+    /** Appends a possibly schema-qualified name such as {@code app.v_book} as {@code "app"."v_book"}. */
+    public SqlBuilder qualifiedName(String dottedName) {
+        checkIdentifier(dottedName);
+        int start = 0;
+        while (true) {
+            int dot = dottedName.indexOf('.', start);
+            String part = dot < 0 ? dottedName.substring(start) : dottedName.substring(start, dot);
+            if (part.isEmpty()) {
+                throw new IllegalArgumentException("Invalid qualified name \"" + dottedName
+                        + "\": empty part; write schema.name, for example app.v_book");
+            }
+            identifier(part);
+            if (dot < 0) {
+                return this;
+            }
+            text.append('.');
+            start = dot + 1;
+        }
+    }
+
+    /** Appends {@code ?} and binds {@code v} (null binds SQL NULL). */
+    public SqlBuilder value(Object v) {
         text.append('?');
-        parameters.add(value);
+        parameters.add(v);
         return this;
     }
 
-    public SqlBuilder value(Object value, String cast) {
-        text.append("?::").append(cast);
-        parameters.add(value);
+    /**
+     * Appends {@code ?::castType} and binds {@code v}.
+     *
+     * @param castType a PostgreSQL type name from this code base, such as {@code int} or {@code text[]}
+     */
+    public SqlBuilder value(Object v, String castType) {
+        if (!isCastType(castType)) {
+            throw new IllegalArgumentException("Invalid cast type \"" + castType + "\": expected a type name like int or text[]");
+        }
+        text.append("?::").append(castType);
+        parameters.add(v);
         return this;
     }
 
+    /**
+     * Appends {@code 'name'} as a SQL string literal, for JSONB keys.
+     *
+     * @throws IllegalArgumentException unless the name matches {@code [_A-Za-z][_0-9A-Za-z]*}, so it can never carry
+     *     user data or a quote
+     */
     public SqlBuilder keyLiteral(String graphQlName) {
-        if (!NAME.matcher(graphQlName).matches()) {
-            throw new IllegalArgumentException("not a GraphQL name: " + graphQlName);
+        if (!isSimpleName(graphQlName)) {
+            throw new IllegalArgumentException("Invalid key \"" + graphQlName
+                    + "\": a JSONB key rendered in SQL must match [_A-Za-z][_0-9A-Za-z]*");
         }
         text.append('\'').append(graphQlName).append('\'');
         return this;
     }
 
+    /** The number of characters appended so far. */
+    public int length() {
+        return text.length();
+    }
+
+    /** The number of parameters bound so far. */
+    public int parameterCount() {
+        return parameters.size();
+    }
+
+    /** The statement built so far. */
     public SqlStatement build() {
         return new SqlStatement(text.toString(), parameters);
+    }
+
+    @Override
+    public String toString() {
+        return text.toString();
+    }
+
+    private static void checkIdentifier(String name) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("Invalid SQL identifier: it must not be null or empty");
+        }
+        if (name.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("Invalid SQL identifier \"" + name.replace("\0", "\\0")
+                    + "\": it must not contain a NUL character");
+        }
+    }
+
+    private static boolean isSimpleName(String name) {
+        if (name == null || name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean ok = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && c >= '0' && c <= '9');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isCastType(String type) {
+        if (type == null || type.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < type.length(); i++) {
+            char c = type.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9' && i > 0) || c == '_' || c == '[' || c == ']';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 }

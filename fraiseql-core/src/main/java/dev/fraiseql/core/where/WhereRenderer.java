@@ -1,0 +1,489 @@
+package dev.fraiseql.core.where;
+
+import dev.fraiseql.core.schema.FieldDef;
+import dev.fraiseql.core.schema.ScalarKind;
+import dev.fraiseql.core.schema.TypeDef;
+import dev.fraiseql.core.schema.TypeRegistry;
+import dev.fraiseql.core.sql.SqlBuilder;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Renders a GraphQL {@code where} argument (maps of GraphQL names, as graphql-java delivers them) into a SQL boolean
+ * expression with bind parameters.
+ *
+ * <p>Semantics, documented in docs/filtering.md: the entries of one object are ANDed; {@code AND: []} is TRUE,
+ * {@code OR: []} is FALSE; an entry whose value is null is ignored (an absent optional input), but a null operand
+ * ({@code {eq: null}}) is an error pointing at {@code isnull}; comparisons follow SQL, so a missing value matches no
+ * comparison, only {@code isnull: true}.
+ */
+public final class WhereRenderer {
+
+    /** The deepest nesting of AND/OR/NOT and nested objects accepted. */
+    public static final int MAX_DEPTH = 50;
+
+    /** RFC 1918, loopback and link-local networks for IPv4 and IPv6 (unique local, loopback, link-local). */
+    static final String PRIVATE_NETWORKS =
+            "'{10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,127.0.0.0/8,169.254.0.0/16,::1/128,fc00::/7,fe80::/10}'::inet[]";
+
+    static final List<String> STRING_OPS = List.of("eq", "neq", "contains", "icontains", "startswith", "istartswith",
+            "endswith", "iendswith", "like", "ilike", "matches", "imatches", "notMatches", "in", "nin", "isnull");
+    static final List<String> EQUALITY_OPS = List.of("eq", "neq", "in", "nin", "isnull");
+    static final List<String> COMPARISON_OPS = List.of("eq", "neq", "gt", "gte", "lt", "lte", "in", "nin", "isnull");
+    static final List<String> BOOLEAN_OPS = List.of("eq", "neq", "isnull");
+    static final List<String> LIST_OPS = List.of("eq", "neq", "contains", "containedBy", "overlaps", "lenEq", "lenGt",
+            "lenGte", "lenLt", "lenLte", "anyEq", "allEq", "isnull");
+    static final List<String> JSON_OPS = List.of("eq", "neq", "contains", "containedBy", "hasKey", "hasAnyKeys",
+            "hasAllKeys", "isnull");
+    static final List<String> INET_OPS = List.of("eq", "neq", "in", "nin", "inSubnet", "isPrivate", "isPublic",
+            "isIPv4", "isIPv6", "isnull");
+    static final List<String> LTREE_OPS = List.of("eq", "neq", "in", "nin", "ancestorOf", "descendantOf",
+            "matchesLquery", "isnull");
+    static final List<String> DATERANGE_OPS = List.of("eq", "neq", "containsDate", "overlaps", "adjacent",
+            "strictlyLeft", "strictlyRight", "isnull");
+    static final List<String> FULLTEXT_OPS = List.of("matches", "plainQuery", "phraseQuery", "websearchQuery",
+            "isnull");
+
+    private final TypeRegistry registry;
+
+    /** A renderer resolving nested object types in {@code registry}. */
+    public WhereRenderer(TypeRegistry registry) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+    }
+
+    /**
+     * Appends the boolean expression for {@code where} on rows of {@code type} read as {@code tableAlias}; appends
+     * {@code TRUE} for a null or empty filter.
+     *
+     * @throws FilterException for an unknown field or operator, or a value of the wrong type or format
+     */
+    public void render(TypeDef type, Map<String, ?> where, String tableAlias, SqlBuilder out) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(tableAlias, "tableAlias");
+        if (where == null || where.isEmpty()) {
+            out.append("TRUE");
+            return;
+        }
+        new Render(type.dataColumn(), tableAlias, out).object(type, List.of(), where, "where", 0);
+    }
+
+    /** The operators accepted by a field, in documentation order. */
+    public static List<String> operatorsFor(FieldDef field) {
+        if (field.list()) {
+            return LIST_OPS;
+        }
+        return switch (field.scalar()) {
+            case STRING -> STRING_OPS;
+            case ENUM, ID, UUID, MACADDR -> EQUALITY_OPS;
+            case INT, BIGINT, FLOAT, DECIMAL, DATE, DATETIME, TIME -> COMPARISON_OPS;
+            case BOOLEAN -> BOOLEAN_OPS;
+            case JSON -> JSON_OPS;
+            case INET, CIDR -> INET_OPS;
+            case LTREE -> LTREE_OPS;
+            case DATERANGE -> DATERANGE_OPS;
+            case TSVECTOR -> FULLTEXT_OPS;
+        };
+    }
+
+    /** The state of one rendering: where the row is and where the SQL goes. */
+    private final class Render {
+
+        private final String dataColumn;
+        private final String alias;
+        private final SqlBuilder out;
+
+        Render(String dataColumn, String alias, SqlBuilder out) {
+            this.dataColumn = dataColumn;
+            this.alias = alias;
+            this.out = out;
+        }
+
+        void object(TypeDef type, List<FieldDef> prefix, Map<?, ?> where, String path, int depth) {
+            if (depth > MAX_DEPTH) {
+                throw new FilterException(path, null, "Filter too deeply nested at " + path + ": at most " + MAX_DEPTH
+                        + " levels of AND/OR/NOT and nested objects are allowed; flatten the filter");
+            }
+            List<Map.Entry<?, ?>> entries = new ArrayList<>(where.size());
+            for (Map.Entry<?, ?> e : where.entrySet()) {
+                if (e.getValue() != null) {
+                    entries.add(e);
+                }
+            }
+            if (entries.isEmpty()) {
+                out.append("TRUE");
+                return;
+            }
+            boolean many = entries.size() > 1;
+            if (many) {
+                out.append("(");
+            }
+            for (int i = 0; i < entries.size(); i++) {
+                if (i > 0) {
+                    out.append(" AND ");
+                }
+                Map.Entry<?, ?> e = entries.get(i);
+                entry(type, prefix, String.valueOf(e.getKey()), e.getValue(), path, depth);
+            }
+            if (many) {
+                out.append(")");
+            }
+        }
+
+        private void entry(TypeDef type, List<FieldDef> prefix, String key, Object value, String path, int depth) {
+            switch (key) {
+                case "AND" -> logical(type, prefix, value, path + ".AND", depth, " AND ", "TRUE");
+                case "OR" -> logical(type, prefix, value, path + ".OR", depth, " OR ", "FALSE");
+                case "NOT" -> {
+                    if (!(value instanceof Map<?, ?> m)) {
+                        throw FilterException.invalidValue(path + ".NOT", value, "a filter object");
+                    }
+                    out.append("NOT (");
+                    object(type, prefix, m, path + ".NOT", depth + 1);
+                    out.append(")");
+                }
+                default -> field(type, prefix, key, value, path + "." + key, depth);
+            }
+        }
+
+        private void logical(TypeDef type, List<FieldDef> prefix, Object value, String path, int depth, String op,
+                String empty) {
+            if (!(value instanceof List<?> list)) {
+                throw FilterException.invalidValue(path, value, "a list of filter objects");
+            }
+            List<Map<?, ?>> items = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                Object item = list.get(i);
+                if (item instanceof Map<?, ?> m) {
+                    items.add(m);
+                } else if (item != null) {
+                    throw FilterException.invalidValue(path + "[" + i + "]", item, "a filter object");
+                }
+            }
+            if (items.isEmpty()) {
+                out.append(empty);
+                return;
+            }
+            boolean many = items.size() > 1;
+            if (many) {
+                out.append("(");
+            }
+            for (int i = 0; i < items.size(); i++) {
+                if (i > 0) {
+                    out.append(op);
+                }
+                object(type, prefix, items.get(i), path + "[" + i + "]", depth + 1);
+            }
+            if (many) {
+                out.append(")");
+            }
+        }
+
+        private void field(TypeDef type, List<FieldDef> prefix, String name, Object value, String path, int depth) {
+            FieldDef field = type.fields().get(name);
+            if (field == null) {
+                throw new FilterException(path, value, "Unknown field " + path + ": type " + type.name()
+                        + " has no field " + name + " (fields: " + String.join(", ", type.fields().keySet())
+                        + ", AND, OR, NOT)");
+            }
+            if (!(value instanceof Map<?, ?> ops)) {
+                throw FilterException.invalidValue(path, value, "an operator object such as {eq: ...}");
+            }
+            if (field.isObject()) {
+                if (field.list()) {
+                    throw new FilterException(path, value, "Unsupported filter " + path + ": " + name
+                            + " is a list of objects, which cannot be filtered; filter on a scalar field instead");
+                }
+                List<FieldDef> nested = new ArrayList<>(prefix.size() + 1);
+                nested.addAll(prefix);
+                nested.add(field);
+                object(registry.type(field.objectType()), nested, ops, path, depth + 1);
+                return;
+            }
+            FieldRef ref = new FieldRef(alias, dataColumn, prefix, field);
+            if (ops.isEmpty()) {
+                out.append("TRUE");
+                return;
+            }
+            boolean many = ops.size() > 1;
+            if (many) {
+                out.append("(");
+            }
+            int i = 0;
+            for (Map.Entry<?, ?> e : ops.entrySet()) {
+                if (i++ > 0) {
+                    out.append(" AND ");
+                }
+                String op = String.valueOf(e.getKey());
+                operator(ref, op, e.getValue(), path + "." + op);
+            }
+            if (many) {
+                out.append(")");
+            }
+        }
+
+        private void operator(FieldRef ref, String op, Object value, String path) {
+            FieldDef field = ref.field();
+            List<String> allowed = operatorsFor(field);
+            if (!allowed.contains(op)) {
+                throw new FilterException(path, value, "Unknown operator " + path + ": a " + field.typeLabel()
+                        + " field accepts " + String.join(", ", allowed));
+            }
+            if (op.equals("isnull")) {
+                ref.appendText(out).append(Values.bool(value, path) ? " IS NULL" : " IS NOT NULL");
+                return;
+            }
+            ScalarKind kind = field.scalar();
+            if (field.list()) {
+                listOperator(ref, kind, op, value, path);
+                return;
+            }
+            switch (op) {
+                case "eq" -> compare(ref, " = ", kind, value, path);
+                case "neq" -> compare(ref, " <> ", kind, value, path);
+                case "gt" -> compare(ref, " > ", kind, value, path);
+                case "gte" -> compare(ref, " >= ", kind, value, path);
+                case "lt" -> compare(ref, " < ", kind, value, path);
+                case "lte" -> compare(ref, " <= ", kind, value, path);
+                case "in" -> in(ref, kind, value, path, false);
+                case "nin" -> in(ref, kind, value, path, true);
+                default -> {
+                    switch (kind) {
+                        case STRING -> stringOperator(ref, op, value, path);
+                        case JSON -> jsonOperator(ref, op, value, path);
+                        case INET, CIDR -> inetOperator(ref, op, value, path);
+                        case LTREE -> ltreeOperator(ref, op, value, path);
+                        case DATERANGE -> rangeOperator(ref, op, value, path);
+                        case TSVECTOR -> fullTextOperator(ref, op, value, path);
+                        default -> throw new IllegalStateException("operator " + op + " listed for " + kind);
+                    }
+                }
+            }
+        }
+
+        private void compare(FieldRef ref, String sqlOp, ScalarKind kind, Object value, String path) {
+            ref.appendTyped(out).append(sqlOp);
+            bind(kind, Values.scalar(kind, value, path));
+        }
+
+        private void bind(ScalarKind kind, Object bound) {
+            if (kind.isText() || kind == ScalarKind.TSVECTOR) {
+                out.value(bound);
+            } else {
+                out.value(bound, kind.sqlType());
+            }
+        }
+
+        private void in(FieldRef ref, ScalarKind kind, Object value, String path, boolean negate) {
+            Collection<?> items = collection(value, path);
+            if (items.isEmpty()) {
+                out.append(negate ? "TRUE" : "FALSE");
+                return;
+            }
+            Object[] array = newArray(kind, items.size());
+            int i = 0;
+            for (Object item : items) {
+                array[i] = Values.scalar(kind, item, path + "[" + i + "]");
+                i++;
+            }
+            ref.appendTyped(out).append(negate ? " <> ALL(" : " = ANY(");
+            out.value(array, (kind.isText() ? "text" : kind.sqlType()) + "[]").append(")");
+        }
+
+        private void stringOperator(FieldRef ref, String op, Object value, String path) {
+            String s = Values.text(value, path, "a String");
+            switch (op) {
+                case "contains" -> like(ref, " LIKE ", "%" + escapeLike(s) + "%");
+                case "icontains" -> like(ref, " ILIKE ", "%" + escapeLike(s) + "%");
+                case "startswith" -> like(ref, " LIKE ", escapeLike(s) + "%");
+                case "istartswith" -> like(ref, " ILIKE ", escapeLike(s) + "%");
+                case "endswith" -> like(ref, " LIKE ", "%" + escapeLike(s));
+                case "iendswith" -> like(ref, " ILIKE ", "%" + escapeLike(s));
+                case "like" -> like(ref, " LIKE ", s);
+                case "ilike" -> like(ref, " ILIKE ", s);
+                case "matches" -> like(ref, " ~ ", s);
+                case "imatches" -> like(ref, " ~* ", s);
+                case "notMatches" -> like(ref, " !~ ", s);
+                default -> throw new IllegalStateException(op);
+            }
+        }
+
+        private void like(FieldRef ref, String sqlOp, String pattern) {
+            ref.appendText(out).append(sqlOp).value(pattern);
+        }
+
+        private void listOperator(FieldRef ref, ScalarKind kind, String op, Object value, String path) {
+            switch (op) {
+                case "eq" -> jsonCompare(ref, " = ", elementsJson(kind, value, path), "jsonb");
+                case "neq" -> jsonCompare(ref, " <> ", elementsJson(kind, value, path), "jsonb");
+                case "contains" -> jsonCompare(ref, " @> ", elementsJson(kind, value, path), "jsonb");
+                case "containedBy" -> jsonCompare(ref, " <@ ", elementsJson(kind, value, path), "jsonb");
+                case "overlaps" -> {
+                    Collection<?> items = collection(value, path);
+                    if (items.isEmpty()) {
+                        out.append("FALSE");
+                        return;
+                    }
+                    String[] elements = new String[items.size()];
+                    int i = 0;
+                    for (Object item : items) {
+                        String p = path + "[" + i + "]";
+                        elements[i++] = Json.write(Values.scalar(kind, item, p), p);
+                    }
+                    ref.appendJson(out).append(" @> ANY(").value(elements, "jsonb[]").append(")");
+                }
+                case "lenEq" -> length(ref, " = ", value, path);
+                case "lenGt" -> length(ref, " > ", value, path);
+                case "lenGte" -> length(ref, " >= ", value, path);
+                case "lenLt" -> length(ref, " < ", value, path);
+                case "lenLte" -> length(ref, " <= ", value, path);
+                case "anyEq" -> jsonCompare(ref, " @> ", "[" + Json.write(Values.scalar(kind, value, path), path) + "]", "jsonb");
+                case "allEq" -> jsonCompare(ref, " <@ ", "[" + Json.write(Values.scalar(kind, value, path), path) + "]", "jsonb");
+                default -> throw new IllegalStateException(op);
+            }
+        }
+
+        private void length(FieldRef ref, String sqlOp, Object value, String path) {
+            out.append("CASE WHEN jsonb_typeof(");
+            ref.appendJson(out).append(") = 'array' THEN jsonb_array_length(");
+            ref.appendJson(out).append(") END").append(sqlOp);
+            out.value(Values.scalar(ScalarKind.INT, value, path), "int");
+        }
+
+        private String elementsJson(ScalarKind kind, Object value, String path) {
+            Collection<?> items = collection(value, path);
+            List<Object> converted = new ArrayList<>(items.size());
+            int i = 0;
+            for (Object item : items) {
+                converted.add(Values.scalar(kind, item, path + "[" + i++ + "]"));
+            }
+            return Json.write(converted, path);
+        }
+
+        private void jsonCompare(FieldRef ref, String sqlOp, String json, String cast) {
+            ref.appendJson(out).append(sqlOp).value(json, cast);
+        }
+
+        private void jsonOperator(FieldRef ref, String op, Object value, String path) {
+            switch (op) {
+                case "contains" -> jsonCompare(ref, " @> ", Values.scalar(ScalarKind.JSON, value, path).toString(), "jsonb");
+                case "containedBy" -> jsonCompare(ref, " <@ ", Values.scalar(ScalarKind.JSON, value, path).toString(), "jsonb");
+                case "hasKey" -> {
+                    out.append("jsonb_exists(");
+                    ref.appendJson(out).append(", ").value(Values.text(value, path, "a String key")).append(")");
+                }
+                case "hasAnyKeys", "hasAllKeys" -> {
+                    Collection<?> items = collection(value, path);
+                    String[] keys = new String[items.size()];
+                    int i = 0;
+                    for (Object item : items) {
+                        keys[i] = Values.text(item, path + "[" + i + "]", "a String key");
+                        i++;
+                    }
+                    out.append(op.equals("hasAnyKeys") ? "jsonb_exists_any(" : "jsonb_exists_all(");
+                    ref.appendJson(out).append(", ").value(keys, "text[]").append(")");
+                }
+                default -> throw new IllegalStateException(op);
+            }
+        }
+
+        private void inetOperator(FieldRef ref, String op, Object value, String path) {
+            switch (op) {
+                case "inSubnet" -> {
+                    ref.appendTyped(out).append(" <<= ");
+                    out.value(Values.scalar(ScalarKind.INET, value, path), "inet");
+                }
+                case "isPrivate", "isPublic" -> {
+                    boolean wantPrivate = Values.bool(value, path) == op.equals("isPrivate");
+                    if (!wantPrivate) {
+                        out.append("NOT (");
+                    }
+                    ref.appendTyped(out).append(" <<= ANY (").append(PRIVATE_NETWORKS).append(")");
+                    if (!wantPrivate) {
+                        out.append(")");
+                    }
+                }
+                case "isIPv4", "isIPv6" -> {
+                    boolean want = Values.bool(value, path);
+                    out.append("family(");
+                    ref.appendTyped(out).append(want ? ") = " : ") <> ").append(op.equals("isIPv4") ? "4" : "6");
+                }
+                default -> throw new IllegalStateException(op);
+            }
+        }
+
+        private void ltreeOperator(FieldRef ref, String op, Object value, String path) {
+            switch (op) {
+                case "ancestorOf" -> compare(ref, " @> ", ScalarKind.LTREE, value, path);
+                case "descendantOf" -> compare(ref, " <@ ", ScalarKind.LTREE, value, path);
+                case "matchesLquery" -> ref.appendTyped(out).append(" ~ ").value(Values.lquery(value, path), "lquery");
+                default -> throw new IllegalStateException(op);
+            }
+        }
+
+        private void rangeOperator(FieldRef ref, String op, Object value, String path) {
+            switch (op) {
+                case "containsDate" -> compare(ref, " @> ", ScalarKind.DATE, value, path);
+                case "overlaps" -> compare(ref, " && ", ScalarKind.DATERANGE, value, path);
+                case "adjacent" -> compare(ref, " -|- ", ScalarKind.DATERANGE, value, path);
+                case "strictlyLeft" -> compare(ref, " << ", ScalarKind.DATERANGE, value, path);
+                case "strictlyRight" -> compare(ref, " >> ", ScalarKind.DATERANGE, value, path);
+                default -> throw new IllegalStateException(op);
+            }
+        }
+
+        private void fullTextOperator(FieldRef ref, String op, Object value, String path) {
+            String function = switch (op) {
+                case "matches" -> "to_tsquery(";
+                case "plainQuery" -> "plainto_tsquery(";
+                case "phraseQuery" -> "phraseto_tsquery(";
+                case "websearchQuery" -> "websearch_to_tsquery(";
+                default -> throw new IllegalStateException(op);
+            };
+            ref.appendTyped(out).append(" @@ ").append(function)
+                    .value(Values.text(value, path, "a search String")).append(")");
+        }
+    }
+
+    private static Collection<?> collection(Object value, String path) {
+        if (value instanceof Collection<?> c) {
+            return c;
+        }
+        if (value instanceof Object[] a) {
+            return List.of(a);
+        }
+        throw FilterException.invalidValue(path, value, "a list (got " + Values.typeName(value) + ")");
+    }
+
+    private static Object[] newArray(ScalarKind kind, int size) {
+        return switch (kind) {
+            case INT -> new Integer[size];
+            case BIGINT -> new Long[size];
+            case FLOAT -> new Double[size];
+            case DECIMAL -> new BigDecimal[size];
+            case BOOLEAN -> new Boolean[size];
+            default -> new String[size];
+        };
+    }
+
+    /** Escapes LIKE's wildcards and its default escape character so the user's text matches literally. */
+    static String escapeLike(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || c == '%' || c == '_') {
+                if (sb == null) {
+                    sb = new StringBuilder(s.length() + 8).append(s, 0, i);
+                }
+                sb.append('\\');
+            }
+            if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+}
