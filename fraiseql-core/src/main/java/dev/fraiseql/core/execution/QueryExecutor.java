@@ -1,111 +1,337 @@
 package dev.fraiseql.core.execution;
 
 import dev.fraiseql.core.error.DatabaseException;
+import dev.fraiseql.core.error.ErrorClassifier;
 import dev.fraiseql.core.error.ErrorKind;
+import dev.fraiseql.core.error.RetryPolicy;
 import dev.fraiseql.core.sql.SqlStatement;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Temporary stand-in until the execution layer lands. */
+/**
+ * Runs statements on pooled connections: reads streamed in read-only transactions, writes in
+ * transactions with request-local settings, failures classified and transient ones retried.
+ *
+ * <p>Every unit of work runs in its own transaction (autocommit off), which pgjdbc needs to stream
+ * with a cursor ({@link ExecutorSettings#fetchSize()} rows per round trip). What is retried:
+ * <ul>
+ * <li>reads ({@link #stream}, {@link #query}, {@link #inReadTransaction}): any transient failure
+ *     ({@link ErrorKind#transientFailure()}) while no row has been handed to a {@link RowHandler};
+ *     a connection lost after that is {@link ErrorKind#STREAM_INTERRUPTED} and is not retried;</li>
+ * <li>writes ({@link #inTransaction}): a transient failure before COMMIT was sent (checkout,
+ *     connection loss during the work: PostgreSQL rolls back a transaction whose connection dies),
+ *     and a serialization failure or deadlock (40001, 40P01) at any point, since PostgreSQL reports
+ *     them only after rolling the whole transaction back. A connection lost while COMMIT is in
+ *     flight leaves the outcome unknown and is never retried.</li>
+ * </ul>
+ * Statement timeouts (57014) are never retried. The statement timeout itself is the server-side
+ * {@code statement_timeout} the pool sets on each connection; the executor adds no client-side timer.
+ */
 public final class QueryExecutor {
 
+    private static final Logger log = LoggerFactory.getLogger(QueryExecutor.class);
+    private static final Pattern SETTING_NAME = Pattern.compile("[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*");
+
     private final DataSource dataSource;
+    private final ExecutorSettings settings;
+    private final RetryPolicy.Sleeper sleeper;
+    private final StatementTimer timer;
 
+    /** An executor on the data source (normally the FraiseQL pool) with the given settings. */
     public QueryExecutor(DataSource dataSource, ExecutorSettings settings) {
-        this.dataSource = dataSource;
+        this(dataSource, settings, RetryPolicy.Sleeper.THREAD_SLEEP);
     }
 
+    QueryExecutor(DataSource dataSource, ExecutorSettings settings, RetryPolicy.Sleeper sleeper) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.timer = new StatementTimer(settings);
+    }
+
+    /** The settings this executor runs with. */
+    public ExecutorSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Streams column 1 of every row to the handler as the rows arrive and returns the number of rows.
+     *
+     * @throws DatabaseException classified; {@link ErrorKind#STREAM_INTERRUPTED} when the connection was
+     *     lost after rows had been handed on or the handler threw {@link IOException}
+     */
     public long stream(SqlStatement statement, RowHandler handler) {
-        try (Connection c = dataSource.getConnection()) {
-            return stream(c, statement, handler);
-        } catch (SQLException e) {
-            throw new DatabaseException(ErrorKind.INTERNAL, e.getMessage(), e);
-        }
+        Objects.requireNonNull(statement, "statement");
+        Objects.requireNonNull(handler, "handler");
+        return run(true, Map.of(), tx -> tx.stream(statement, handler));
     }
 
+    /** Runs a read and returns what the reader makes of the result set; retried on transient failure. */
     public <T> T query(SqlStatement statement, ResultSetReader<T> reader) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, statement);
-                ResultSet rs = ps.executeQuery()) {
-            return reader.read(rs);
-        } catch (SQLException e) {
-            throw new DatabaseException(ErrorKind.INTERNAL, e.getMessage(), e);
+        Objects.requireNonNull(statement, "statement");
+        Objects.requireNonNull(reader, "reader");
+        return run(true, Map.of(), tx -> tx.query(statement, reader));
+    }
+
+    /**
+     * Runs the work in a read-write transaction after {@code set_config(name, value, true)} for each
+     * local setting, commits, and rolls back on any failure; retried only when it provably did not commit.
+     *
+     * @param localSettings custom settings visible to the work through {@code current_setting(name)},
+     *     such as {@code app.tenant_id} for row-level security; names are {@code prefix.name} in lower case
+     */
+    public <T> T inTransaction(Map<String, String> localSettings, TransactionWork<T> work) {
+        Objects.requireNonNull(work, "work");
+        return run(false, localSettings, work);
+    }
+
+    /**
+     * Runs the work in a read-only transaction with the local settings (row-level security needs the
+     * tenant on reads too); retried like {@link #query} while no row has been handed on.
+     */
+    public <T> T inReadTransaction(Map<String, String> localSettings, TransactionWork<T> work) {
+        Objects.requireNonNull(work, "work");
+        return run(true, localSettings, work);
+    }
+
+    private <T> T run(boolean readOnly, Map<String, String> localSettings, TransactionWork<T> work) {
+        List<String> settingPairs = settingPairs(localSettings);
+        RetryPolicy policy = settings.retry();
+        for (int attempt = 1; ; attempt++) {
+            Attempt tx = new Attempt(readOnly);
+            try {
+                return tx.execute(settingPairs, work);
+            } catch (DatabaseException e) {
+                DatabaseException failure = tx.rowsHanded > 0 && e.kind() == ErrorKind.CONNECTION_FAILED
+                        ? new DatabaseException(ErrorKind.STREAM_INTERRUPTED, e.sqlState(), e.getCause())
+                        : e;
+                if (attempt > policy.maxRetries() || !tx.mayRetry(failure)) {
+                    throw failure.withAttempts(attempt);
+                }
+                Duration backoff = policy.backoff(attempt - 1);
+                if (log.isWarnEnabled()) {
+                    log.warn("Database attempt {} of {} failed with {} (SQLSTATE {}); retrying in {} ms: {}",
+                            attempt, policy.maxRetries() + 1, failure.kind(), failure.sqlState(), backoff.toMillis(),
+                            failure.getCause() == null ? failure.getMessage() : failure.getCause().getMessage());
+                }
+                try {
+                    sleeper.sleep(backoff);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw failure.withAttempts(attempt);
+                }
+            }
         }
     }
 
-    public <T> T inTransaction(Map<String, String> localSettings, TransactionWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+    private static List<String> settingPairs(Map<String, String> localSettings) {
+        Objects.requireNonNull(localSettings, "localSettings");
+        if (localSettings.isEmpty()) {
+            return List.of();
+        }
+        List<String> pairs = new ArrayList<>(localSettings.size() * 2);
+        for (Map.Entry<String, String> e : localSettings.entrySet()) {
+            String name = e.getKey();
+            if (name == null || !SETTING_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("Local setting name '" + name + "' is invalid; use a lower-case "
+                        + "two-part name such as 'app.tenant_id' (pattern [a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*)");
+            }
+            if (e.getValue() == null) {
+                throw new IllegalArgumentException("Local setting '" + name
+                        + "' has a null value; pass an empty string to leave it unset");
+            }
+            pairs.add(name);
+            pairs.add(e.getValue());
+        }
+        return pairs;
+    }
+
+    private static String setConfigSql(int count) {
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < count; i++) {
+            sql.append(i == 0 ? "" : ", ").append("set_config(?, ?, true)");
+        }
+        return sql.toString();
+    }
+
+    private DatabaseException classify(SQLException e) {
+        return ErrorClassifier.classify(e, settings.queryTimeout());
+    }
+
+    /** One attempt: one connection, one transaction, and the {@link Transaction} the work sees. */
+    private final class Attempt implements Transaction {
+
+        private final boolean readOnly;
+        private Connection connection;
+        private boolean open;
+        private boolean commitSent;
+        private long rowsHanded;
+
+        Attempt(boolean readOnly) {
+            this.readOnly = readOnly;
+        }
+
+        <T> T execute(List<String> settingPairs, TransactionWork<T> work) {
+            Connection c;
             try {
-                for (Map.Entry<String, String> e : localSettings.entrySet()) {
-                    try (PreparedStatement ps = c.prepareStatement("SELECT set_config(?, ?, true)")) {
-                        ps.setString(1, e.getKey());
-                        ps.setString(2, e.getValue());
-                        ps.execute();
-                    }
+                c = dataSource.getConnection();
+            } catch (SQLException e) {
+                throw classify(e);
+            }
+            boolean restoreAutoCommit = false;
+            boolean restoreReadOnly = false;
+            try {
+                if (c.getAutoCommit()) {
+                    c.setAutoCommit(false);
+                    restoreAutoCommit = true;
                 }
-                T result = work.run(new Transaction() {
-                    @Override
-                    public long stream(SqlStatement s, RowHandler h) {
-                        try {
-                            return QueryExecutor.stream(c, s, h);
-                        } catch (SQLException e) {
-                            throw new DatabaseException(ErrorKind.INTERNAL, e.getMessage(), e);
-                        }
-                    }
-
-                    @Override
-                    public <R> R query(SqlStatement s, ResultSetReader<R> r) {
-                        try (PreparedStatement ps = prepare(c, s); ResultSet rs = ps.executeQuery()) {
-                            return r.read(rs);
-                        } catch (SQLException e) {
-                            throw new DatabaseException(ErrorKind.INTERNAL, e.getMessage(), e);
-                        }
-                    }
-
-                    @Override
-                    public int update(SqlStatement s) {
-                        try (PreparedStatement ps = prepare(c, s)) {
-                            return ps.executeUpdate();
-                        } catch (SQLException e) {
-                            throw new DatabaseException(ErrorKind.INTERNAL, e.getMessage(), e);
-                        }
-                    }
-                });
+                if (readOnly && !c.isReadOnly()) {
+                    c.setReadOnly(true);
+                    restoreReadOnly = true;
+                }
+                connection = c;
+                open = true;
+                if (!settingPairs.isEmpty()) {
+                    applyLocalSettings(c, settingPairs);
+                }
+                T result = work.run(this);
+                open = false;
+                commitSent = true;
                 c.commit();
                 return result;
-            } catch (RuntimeException e) {
-                c.rollback();
+            } catch (SQLException e) {
+                rollbackQuietly(c);
+                throw classify(e);
+            } catch (IOException e) {
+                rollbackQuietly(c);
+                throw new DatabaseException(ErrorKind.STREAM_INTERRUPTED, null, e);
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(c);
                 throw e;
+            } finally {
+                open = false;
+                restoreAndClose(c, restoreReadOnly, restoreAutoCommit);
+            }
+        }
+
+        boolean mayRetry(DatabaseException failure) {
+            if (!failure.kind().transientFailure() || rowsHanded > 0) {
+                return false;
+            }
+            return readOnly || failure.kind() == ErrorKind.TRANSACTION_ROLLBACK || !commitSent;
+        }
+
+        @Override
+        public long stream(SqlStatement statement, RowHandler handler) {
+            checkOpen();
+            long start = timer.start();
+            long rows = 0;
+            try (PreparedStatement ps = connection.prepareStatement(statement.text())) {
+                ps.setFetchSize(settings.fetchSize());
+                ParameterBinder.bind(ps, statement.parameters());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        byte[] bytes = rs.getBytes(1);
+                        // Counted before the handler runs: a half-written row is already handed on.
+                        rowsHanded++;
+                        handler.row(bytes);
+                        rows++;
+                    }
+                }
+            } catch (SQLException e) {
+                throw classify(e);
+            } catch (IOException e) {
+                throw new DatabaseException(ErrorKind.STREAM_INTERRUPTED, null, e);
+            }
+            timer.stop(start, statement.text(), rows);
+            return rows;
+        }
+
+        @Override
+        public <T> T query(SqlStatement statement, ResultSetReader<T> reader) {
+            checkOpen();
+            long start = timer.start();
+            try (PreparedStatement ps = connection.prepareStatement(statement.text())) {
+                ps.setFetchSize(settings.fetchSize());
+                ParameterBinder.bind(ps, statement.parameters());
+                T result;
+                try (ResultSet rs = ps.executeQuery()) {
+                    result = reader.read(rs);
+                }
+                timer.stop(start, statement.text(), -1);
+                return result;
+            } catch (SQLException e) {
+                throw classify(e);
+            }
+        }
+
+        @Override
+        public int update(SqlStatement statement) {
+            checkOpen();
+            long start = timer.start();
+            try (PreparedStatement ps = connection.prepareStatement(statement.text())) {
+                ParameterBinder.bind(ps, statement.parameters());
+                int count = ps.executeUpdate();
+                timer.stop(start, statement.text(), count);
+                return count;
+            } catch (SQLException e) {
+                throw classify(e);
+            }
+        }
+
+        private void checkOpen() {
+            if (!open) {
+                throw new IllegalStateException("This transaction has ended; use the Transaction only inside "
+                        + "the TransactionWork it was passed to");
+            }
+        }
+
+        private void applyLocalSettings(Connection c, List<String> pairs) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(setConfigSql(pairs.size() / 2))) {
+                for (int i = 0; i < pairs.size(); i++) {
+                    ps.setString(i + 1, pairs.get(i));
+                }
+                ps.executeQuery().close();
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            // The connection is usually broken when this fails; the pool discards it on close.
+            log.debug("Rollback failed", e);
+        }
+    }
+
+    private static void restoreAndClose(Connection c, boolean readOnly, boolean autoCommit) {
+        try {
+            if (readOnly) {
+                c.setReadOnly(false);
+            }
+            if (autoCommit) {
+                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new DatabaseException(ErrorKind.INTERNAL, e.getMessage(), e);
+            log.debug("Could not restore the connection's read-only and autocommit state", e);
         }
-    }
-
-    private static long stream(Connection c, SqlStatement statement, RowHandler handler) throws SQLException {
-        try (PreparedStatement ps = prepare(c, statement); ResultSet rs = ps.executeQuery()) {
-            long n = 0;
-            while (rs.next()) {
-                handler.row(rs.getBytes(1));
-                n++;
-            }
-            return n;
-        } catch (IOException e) {
-            throw new SQLException(e);
+        try {
+            c.close();
+        } catch (SQLException e) {
+            log.debug("Closing the connection failed", e);
         }
-    }
-
-    private static PreparedStatement prepare(Connection c, SqlStatement statement) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(statement.text());
-        int i = 1;
-        for (Object p : statement.parameters()) {
-            ps.setObject(i++, p == SqlStatement.NullParameter.INSTANCE ? null : p);
-        }
-        return ps;
     }
 }
