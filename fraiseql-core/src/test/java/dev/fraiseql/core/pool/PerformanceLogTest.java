@@ -1,0 +1,81 @@
+package dev.fraiseql.core.pool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.fraiseql.core.config.DbSettings;
+import dev.fraiseql.testsupport.TestPostgres;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class PerformanceLogTest {
+
+    private static String url;
+
+    @BeforeAll
+    static void createDatabase() {
+        TestPostgres server = TestPostgres.shared();
+        url = server.postgresUrl(server.createDatabase("performance_log"));
+    }
+
+    private static DbSettings.Builder settings() {
+        return DbSettings.builder().url(url).minIdle(0).maxConnections(2);
+    }
+
+    @Test
+    void statementsRunThroughThePoolAreTimedWhenPerformanceLogIsOn() throws Exception {
+        DbSettings s = settings().performanceLog(true).performanceThreshold(Duration.ofMillis(50)).build();
+        try (LogCapture log = new LogCapture(SlowStatementLog.class);
+                HikariDataSource pool = PoolFactory.create(s);
+                Connection c = pool.getConnection()) {
+            try (PreparedStatement p = c.prepareStatement("SELECT pg_sleep(?)")) {
+                p.setDouble(1, 0.12);
+                p.executeQuery().close();
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("SELECT 1");
+                st.executeQuery("SELECT pg_sleep(0.06)").close();
+            }
+            assertThat(log.lines()).hasSize(2);
+            assertThat(log.lines().get(0)).matches("WARN Slow SQL statement: \\d+ ms \\(threshold 50 ms\\): SELECT pg_sleep\\(\\?\\)");
+            assertThat(log.lines().get(1)).matches("WARN Slow SQL statement: \\d+ ms \\(threshold 50 ms\\): SELECT pg_sleep\\(0.06\\)");
+            assertThat(log.lines().get(0)).doesNotContain("0.12");
+        }
+    }
+
+    @Test
+    void nothingWrapsTheDriverWhenPerformanceLogIsOff() throws Exception {
+        try (LogCapture log = new LogCapture(SlowStatementLog.class);
+                HikariDataSource pool = PoolFactory.create(settings().performanceThreshold(Duration.ZERO).build());
+                Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+            st.executeQuery("SELECT pg_sleep(0.01)").close();
+            assertThat(pool.getDataSource()).isNull();
+            assertThat(c.unwrap(Connection.class).getClass().getName()).isEqualTo("org.postgresql.jdbc.PgConnection");
+            assertThat(log.lines()).isEmpty();
+        }
+    }
+
+    @Test
+    void poolStatisticsAreLoggedEveryIntervalUntilThePoolCloses() throws Exception {
+        DbSettings s = settings().minIdle(1).poolStatsInterval(Duration.ofMillis(200)).build();
+        try (LogCapture log = new LogCapture(PoolStatsLogger.class)) {
+            HikariDataSource pool = PoolFactory.create(s);
+            try (Connection c = pool.getConnection()) {
+                Thread.sleep(700);
+            }
+            pool.close();
+            int logged = log.lines().size();
+            assertThat(logged).isGreaterThanOrEqualTo(2);
+            assertThat(log.lines()).allMatch(line -> line.matches(
+                    "INFO Pool fraiseql: total=\\d, active=\\d, idle=\\d, waiting=0, max=2"));
+            assertThat(log.lines()).anyMatch(line -> line.contains(" active=1, "));
+            Thread.sleep(500);
+            assertThat(log.lines()).hasSize(logged);
+            assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("fraiseql-stats"));
+        }
+    }
+}
