@@ -27,7 +27,7 @@ public class FraiseqlExceptionResolver extends DataFetcherExceptionResolverAdapt
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
         if (ex instanceof FilterException filter) {
-            return error(env, ErrorType.BAD_REQUEST, BAD_USER_INPUT, "where." + filter.path(), filter.getMessage());
+            return error(env, ErrorType.BAD_REQUEST, BAD_USER_INPUT, filter.path(), filter.getMessage());
         }
         if (ex instanceof FraiseqlInputException input) {
             return error(env, ErrorType.BAD_REQUEST, BAD_USER_INPUT, input.argument(), input.getMessage());

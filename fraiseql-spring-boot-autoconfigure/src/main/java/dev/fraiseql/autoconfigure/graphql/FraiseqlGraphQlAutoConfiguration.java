@@ -2,11 +2,11 @@ package dev.fraiseql.autoconfigure.graphql;
 
 import dev.fraiseql.core.execution.ExecutorSettings;
 import dev.fraiseql.core.execution.QueryExecutor;
-import dev.fraiseql.core.execution.RetryPolicy;
+import dev.fraiseql.core.config.DbSettings;
+import dev.fraiseql.core.error.RetryPolicy;
 import graphql.GraphQL;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.DataFetcherExceptionHandler;
-import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -35,10 +35,12 @@ public final class FraiseqlGraphQlAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    QueryExecutor fraiseqlQueryExecutor(DataSource dataSource) {
-        return new QueryExecutor(dataSource, new ExecutorSettings(
-                new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(5)), Duration.ofSeconds(30), false,
-                Duration.ofMillis(100)));
+    QueryExecutor fraiseqlQueryExecutor(DataSource dataSource, ObjectProvider<DbSettings> dbSettings) {
+        DbSettings db = dbSettings.getIfAvailable();
+        ExecutorSettings settings = db == null ? ExecutorSettings.DEFAULT : new ExecutorSettings(
+                new RetryPolicy(db.maxRetries(), db.initialBackoff(), db.maxBackoff()), db.queryTimeout(),
+                db.performanceLog(), db.performanceThreshold(), ExecutorSettings.DEFAULT_FETCH_SIZE);
+        return new QueryExecutor(dataSource, settings);
     }
 
     @Bean

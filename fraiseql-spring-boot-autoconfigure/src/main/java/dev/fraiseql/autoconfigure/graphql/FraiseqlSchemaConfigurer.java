@@ -87,14 +87,14 @@ public final class FraiseqlSchemaConfigurer implements TypeDefinitionConfigurer 
             }
         }
         TypeRegistry.Builder builder = TypeRegistry.builder();
-        types.values().forEach(builder::add);
+        types.values().forEach(builder::type);
         TypeRegistry typeRegistry = builder.build();
 
         Map<String, TypeDef> boundTypes = new LinkedHashMap<>();
         for (FieldBinding binding : bindings) {
             if (binding.kind() != FieldBinding.Kind.MUTATION) {
                 TypeDef base = types.get(binding.returnType());
-                Set<String> columns = catalog == null ? null : catalog.columns(binding);
+                Map<String, String> columns = catalog == null ? null : catalog.columns(binding);
                 boundTypes.put(binding.coordinate(), bind(base, binding, columns));
             }
         }
@@ -110,10 +110,15 @@ public final class FraiseqlSchemaConfigurer implements TypeDefinitionConfigurer 
         schema = new FraiseqlSchema(bindings, typeRegistry, boundTypes, addedScalars, results);
     }
 
-    private static TypeDef bind(TypeDef base, FieldBinding binding, Set<String> columns) {
+    /**
+     * The type as read from the binding's view: a field uses the view's real column of the same name
+     * (indexable) when that column's type compares like the field's scalar; otherwise the JSONB path.
+     */
+    private static TypeDef bind(TypeDef base, FieldBinding binding, Map<String, String> columns) {
         Map<String, FieldDef> fields = new LinkedHashMap<>();
         for (FieldDef f : base.fields().values()) {
-            String column = columns != null && f.objectType() == null && columns.contains(f.jsonKey()) ? f.jsonKey() : null;
+            String column = columns != null && f.objectType() == null && !f.list()
+                    && compatible(f.scalar(), columns.get(f.jsonKey())) ? f.jsonKey() : null;
             fields.put(f.name(), new FieldDef(f.name(), f.jsonKey(), f.scalar(), f.objectType(), f.list(), column));
         }
         return new TypeDef(base.name(), binding.target(), binding.dataColumn(), fields);
@@ -203,6 +208,22 @@ public final class FraiseqlSchemaConfigurer implements TypeDefinitionConfigurer 
     private static String stringArgument(Directive directive, String name) {
         Argument argument = directive.getArgument(name);
         return argument != null && argument.getValue() instanceof StringValue s ? s.getValue() : null;
+    }
+
+    private static boolean compatible(ScalarKind kind, String columnType) {
+        if (columnType == null) {
+            return false;
+        }
+        return switch (kind) {
+            case STRING, ID, ENUM -> Set.of("text", "varchar", "bpchar", "name").contains(columnType);
+            case INT, BIGINT -> Set.of("int2", "int4", "int8").contains(columnType);
+            case FLOAT, DECIMAL -> Set.of("int2", "int4", "int8", "float4", "float8", "numeric").contains(columnType);
+            case BOOLEAN -> columnType.equals("bool");
+            case DATETIME -> Set.of("timestamptz", "timestamp").contains(columnType);
+            case TIME -> Set.of("time", "timetz").contains(columnType);
+            case JSON -> columnType.equals("jsonb");
+            default -> columnType.equals(kind.sqlType());
+        };
     }
 
     private static void collectType(TypeDefinitionRegistry registry, String name, Map<String, TypeDef> types) {

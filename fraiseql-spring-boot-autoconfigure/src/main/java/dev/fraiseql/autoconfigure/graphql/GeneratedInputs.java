@@ -4,6 +4,7 @@ import dev.fraiseql.core.schema.FieldDef;
 import dev.fraiseql.core.schema.ScalarKind;
 import dev.fraiseql.core.schema.TypeDef;
 import dev.fraiseql.core.schema.TypeRegistry;
+import dev.fraiseql.core.where.WhereRenderer;
 import graphql.language.FieldDefinition;
 import graphql.language.InputValueDefinition;
 import graphql.language.ListType;
@@ -134,47 +135,44 @@ final class GeneratedInputs {
 
     private void orderDirection() {
         if (generated.add("OrderDirection") && registry.getType("OrderDirection").isEmpty()) {
-            sdl.append("\"\"\"Sort direction.\"\"\"\nenum OrderDirection {\n  ASC\n  DESC\n}\n");
+            sdl.append("\"\"\"Sort direction, with where NULLs go (last for ASC and first for DESC by default).\"\"\"\n"
+                    + "enum OrderDirection {\n  ASC\n  DESC\n  ASC_NULLS_FIRST\n  ASC_NULLS_LAST\n  DESC_NULLS_FIRST\n"
+                    + "  DESC_NULLS_LAST\n}\n");
         }
     }
 
     private String operatorInput(FieldDef field) {
-        String graphQlType = graphQlTypeName(field);
-        if (graphQlType == null) {
+        String valueType = graphQlTypeName(field);
+        if (valueType == null) {
             return null;
         }
-        if (field.list()) {
-            String name = graphQlType + "ArrayFilter";
-            define(name, "  eq: [T!]\n  neq: [T!]\n  contains: [T!]\n  containedBy: [T!]\n  overlaps: [T!]\n"
-                    + "  lenEq: Int\n  lenGt: Int\n  lenGte: Int\n  lenLt: Int\n  lenLte: Int\n  anyEq: T\n  allEq: T\n"
-                    + "  isnull: Boolean\n", graphQlType);
-            return name;
+        String name = valueType + (field.list() ? "ArrayFilter" : "Filter");
+        StringBuilder body = new StringBuilder();
+        for (String op : WhereRenderer.operatorsFor(field)) {
+            body.append("  ").append(op).append(": ").append(operandType(field, op, valueType)).append('\n');
         }
-        String name = graphQlType + "Filter";
-        String body = switch (field.scalar()) {
-            case STRING -> "  eq: T\n  neq: T\n  contains: T\n  icontains: T\n  startswith: T\n  istartswith: T\n"
-                    + "  endswith: T\n  iendswith: T\n  like: T\n  ilike: T\n  matches: T\n  imatches: T\n"
-                    + "  notMatches: T\n  in: [T!]\n  nin: [T!]\n  isnull: Boolean\n";
-            case INT, FLOAT, DATE, DATETIME, TIME -> "  eq: T\n  neq: T\n  gt: T\n  gte: T\n  lt: T\n  lte: T\n"
-                    + "  in: [T!]\n  nin: [T!]\n  isnull: Boolean\n";
-            case BOOLEAN -> "  eq: T\n  neq: T\n  isnull: Boolean\n";
-            case ID, UUID, ENUM, MACADDR -> "  eq: T\n  neq: T\n  in: [T!]\n  nin: [T!]\n  isnull: Boolean\n";
-            case JSON -> "  eq: T\n  contains: T\n  containedBy: T\n  hasKey: String\n  hasAnyKeys: [String!]\n"
-                    + "  hasAllKeys: [String!]\n  isnull: Boolean\n";
-            case INET, CIDR -> "  eq: T\n  neq: T\n  in: [T!]\n  nin: [T!]\n  inSubnet: T\n  isPrivate: Boolean\n"
-                    + "  isPublic: Boolean\n  isIPv4: Boolean\n  isIPv6: Boolean\n  isnull: Boolean\n";
-            case LTREE -> "  eq: T\n  neq: T\n  ancestorOf: T\n  descendantOf: T\n  matchesLquery: String\n"
-                    + "  isnull: Boolean\n";
-            case DATERANGE -> "  eq: T\n  neq: T\n  containsDate: Date\n  overlaps: T\n  adjacent: T\n"
-                    + "  strictlyLeft: T\n  strictlyRight: T\n  isnull: Boolean\n";
-            case TSVECTOR -> "  matches: String\n  plainQuery: String\n  phraseQuery: String\n"
-                    + "  websearchQuery: String\n  isnull: Boolean\n";
-        };
-        if (field.scalar() == ScalarKind.DATERANGE) {
+        if (WhereRenderer.operatorsFor(field).contains("containsDate")) {
             ensureScalar("Date");
         }
-        define(name, body, graphQlType);
+        define(name, body.toString(), valueType);
         return name;
+    }
+
+    /** The GraphQL type of one operator's operand, matching what the WHERE renderer accepts. */
+    private static String operandType(FieldDef field, String op, String valueType) {
+        String list = "[" + valueType + "!]";
+        return switch (op) {
+            case "isnull", "isPrivate", "isPublic", "isIPv4", "isIPv6" -> "Boolean";
+            case "lenEq", "lenGt", "lenGte", "lenLt", "lenLte" -> "Int";
+            case "hasKey", "matchesLquery" -> "String";
+            case "hasAnyKeys", "hasAllKeys" -> "[String!]";
+            case "containsDate" -> "Date";
+            case "in", "nin" -> list;
+            case "plainQuery", "phraseQuery", "websearchQuery" -> "String";
+            case "matches" -> field.scalar() == ScalarKind.TSVECTOR ? "String" : field.list() ? list : valueType;
+            case "anyEq", "allEq" -> valueType;
+            default -> field.list() ? list : valueType;
+        };
     }
 
     private String graphQlTypeName(FieldDef field) {
@@ -196,6 +194,8 @@ final class GeneratedInputs {
             case DATERANGE -> "DateRange";
             case TSVECTOR -> "TsVector";
             case ENUM -> enumName(field);
+            case BIGINT -> "BigInt";
+            case DECIMAL -> "Decimal";
         };
     }
 
@@ -238,6 +238,6 @@ final class GeneratedInputs {
             return;
         }
         sdl.append("\"\"\"Operators on a ").append(valueType).append(" field.\"\"\"\ninput ").append(name).append(" {\n")
-                .append(body.replace(": T", ": " + valueType).replace("[T!]", "[" + valueType + "!]")).append("}\n");
+                .append(body).append("}\n");
     }
 }

@@ -45,13 +45,13 @@ final class SelectionTranslator {
     }
 
     /**
-     * The JSON keys a field may be stored under: its snake_case key and, when the name has digits,
-     * the form with an underscore before them, since {@code dns_1} and {@code dns1} both camelCase
-     * to {@code dns1}.
+     * The JSON keys a field may be stored under: its snake_case key and, when that has an underscore
+     * before digits, the form without it, since {@code dns_1} and {@code dns1} both camelCase to
+     * {@code dns1} (which the standard path reads either way).
      */
     static List<String> sourceKeys(FieldDef def) {
         String key = def.jsonKey();
-        String underscored = key.replaceAll("(?<=[A-Za-z])(?=[0-9])", "_");
-        return underscored.equals(key) ? List.of(key) : List.of(key, underscored);
+        String joined = key.replaceAll("_(?=[0-9])", "");
+        return joined.equals(key) ? List.of(key) : List.of(key, joined);
     }
 }

@@ -4,8 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 public class ViewCatalog {
 
     private static final Logger log = LoggerFactory.getLogger(ViewCatalog.class);
-    private static final String COLUMNS = "SELECT a.attname FROM pg_catalog.pg_attribute a"
+    private static final String COLUMNS = "SELECT a.attname, t.typname FROM pg_catalog.pg_attribute a"
+            + " JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
             + " WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";
 
     private final DataSource dataSource;
@@ -31,21 +32,22 @@ public class ViewCatalog {
     }
 
     /**
-     * The columns of the binding's view, or {@code null} when they could not be read.
+     * The columns of the binding's view with their type names ({@code int4}, {@code text}, ...), or
+     * {@code null} when they could not be read.
      *
      * @throws IllegalStateException when the view does not exist or has no data column
      */
-    public Set<String> columns(FieldBinding binding) {
+    public Map<String, String> columns(FieldBinding binding) {
         if (!reachable) {
             return null;
         }
-        Set<String> columns = new LinkedHashSet<>();
+        Map<String, String> columns = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement ps = connection.prepareStatement(COLUMNS)) {
             ps.setString(1, quoted(binding.target()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    columns.add(rs.getString(1));
+                    columns.put(rs.getString(1), rs.getString(2));
                 }
             }
         } catch (SQLException e) {
@@ -62,9 +64,9 @@ public class ViewCatalog {
                     + " does not exist (or has no columns) in the database's search_path: create it, or fix"
                     + " @fraiseql(view: ...)");
         }
-        if (!columns.contains(binding.dataColumn())) {
+        if (!columns.containsKey(binding.dataColumn())) {
             throw new IllegalStateException("View '" + binding.target() + "' bound by " + binding.coordinate()
-                    + " has no column '" + binding.dataColumn() + "' (its columns: " + String.join(", ", columns)
+                    + " has no column '" + binding.dataColumn() + "' (its columns: " + String.join(", ", columns.keySet())
                     + "): add a JSONB column named " + binding.dataColumn() + ", or set @fraiseql(dataColumn: ...)");
         }
         return columns;

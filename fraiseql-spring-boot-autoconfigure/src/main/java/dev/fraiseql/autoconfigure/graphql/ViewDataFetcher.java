@@ -95,17 +95,9 @@ final class ViewDataFetcher implements DataFetcher<Object> {
         }
         Map<String, Object> where = (Map<String, Object>) arguments.get("where");
         List<Map<String, Object>> orderBy = (List<Map<String, Object>>) arguments.get("orderBy");
+        // Page sizes are checked by the renderer against fraiseql.graphql.max-page-size.
         Integer limit = (Integer) arguments.get("limit");
         Integer offset = (Integer) arguments.get("offset");
-        if (limit == null) {
-            limit = properties.getDefaultPageSize();
-        } else if (limit < 0 || limit > properties.getMaxPageSize()) {
-            throw new FraiseqlInputException("limit", "limit " + limit + " is outside 0.." + properties.getMaxPageSize()
-                    + " (fraiseql.graphql.max-page-size): ask for fewer rows and page with offset");
-        }
-        if (offset != null && offset < 0) {
-            throw new FraiseqlInputException("offset", "offset " + offset + " is negative: give 0 or more");
-        }
         return new SelectSpec(type, where, orderBy == null ? List.of() : orderBy, limit, offset);
     }
 }

@@ -40,12 +40,7 @@ final class LibraryDatabase {
     Map<String, Object> properties() {
         TestPostgres pg = TestPostgres.shared();
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("spring.datasource.url", jdbcUrl());
-        p.put("spring.datasource.username", pg.user());
-        p.put("spring.datasource.password", pg.password());
-        p.put("fraiseql.db.url", jdbcUrl());
-        p.put("fraiseql.db.username", pg.user());
-        p.put("fraiseql.db.password", pg.password());
+        p.put("fraiseql.db.url", pg.postgresUrl(name));
         p.put("spring.graphql.schema.locations", "classpath:fraiseql-test/graphql/");
         return p;
     }
