@@ -1,4 +1,5 @@
 CREATE SCHEMA app;
+CREATE EXTENSION IF NOT EXISTS ltree;
 
 CREATE TABLE author (
   id uuid PRIMARY KEY,
@@ -20,7 +21,12 @@ CREATE TABLE book (
   dns_1 text,
   metadata jsonb,
   author_id uuid REFERENCES author,
-  tenant_id int NOT NULL DEFAULT 1
+  tenant_id int NOT NULL DEFAULT 1,
+  source_ip inet,
+  shelf_mac macaddr,
+  category ltree,
+  lending daterange,
+  summary text
 );
 
 CREATE TABLE review (
@@ -37,10 +43,13 @@ INSERT INTO author VALUES
   ('33333333-3333-3333-3333-333333333333', 'Mary Beard', NULL, 'Cambridge');
 
 INSERT INTO book VALUES
-  (1, 'The Dispossessed', '978-0060512750', 387, 12.50, '1974-05-01', true, 'FICTION', ARRAY['anarchy', 'physics'], 'a1', '{"shelf": 3}', '11111111-1111-1111-1111-111111111111', 1),
-  (2, 'Solaris', '978-0156027601', 204, 9.99, '1961-06-01', true, 'FICTION', ARRAY['ocean'], NULL, NULL, '22222222-2222-2222-2222-222222222222', 1),
-  (3, 'SPQR', '978-1631492228', 608, 20.00, '2015-11-09', false, 'HISTORY', ARRAY[]::text[], 'c3', NULL, '33333333-3333-3333-3333-333333333333', 2),
-  (4, 'Untitled "draft" \ notes', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 1);
+  (1, 'The Dispossessed', '978-0060512750', 387, 12.50, '1974-05-01', true, 'FICTION', ARRAY['anarchy', 'physics'], 'a1', '{"shelf": 3}', '11111111-1111-1111-1111-111111111111', 1,
+   '192.168.1.10', '08:00:2b:01:02:03', 'fiction.scifi', '[2024-01-01,2024-02-01)', 'an anarchist physicist travels between worlds'),
+  (2, 'Solaris', '978-0156027601', 204, 9.99, '1961-06-01', true, 'FICTION', ARRAY['ocean'], NULL, NULL, '22222222-2222-2222-2222-222222222222', 1,
+   '8.8.8.8', NULL, 'fiction.scifi.classic', '[2024-03-01,2024-04-01)', 'a living ocean covers the planet'),
+  (3, 'SPQR', '978-1631492228', 608, 20.00, '2015-11-09', false, 'HISTORY', ARRAY[]::text[], 'c3', NULL, '33333333-3333-3333-3333-333333333333', 2,
+   '2001:db8::1', NULL, 'history.rome', NULL, 'a history of ancient rome'),
+  (4, 'Untitled "draft" \ notes', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 1, NULL, NULL, NULL, NULL, NULL);
 
 INSERT INTO review (book_id, rating, comment, reviewer) VALUES
   (1, 5, 'A classic', 'ana'),
@@ -59,7 +68,8 @@ SELECT b.id, b.title, b.pages, b.published_on, b.tenant_id,
        jsonb_strip_nulls(jsonb_build_object(
          'id', b.id, 'title', b.title, 'isbn', b.isbn, 'pages', b.pages, 'price', b.price,
          'published_on', b.published_on, 'available', b.available, 'genre', b.genre, 'tags', to_jsonb(b.tags),
-         'dns_1', b.dns_1, 'metadata', b.metadata,
+         'dns_1', b.dns_1, 'metadata', b.metadata, 'source_ip', b.source_ip, 'shelf_mac', b.shelf_mac,
+         'category', b.category, 'lending', b.lending, 'summary', b.summary,
          'author', (SELECT va.data FROM v_author va WHERE va.id = b.author_id),
          'reviews', coalesce((SELECT jsonb_agg(jsonb_build_object('rating', r.rating, 'comment', r.comment,
                      'reviewer', r.reviewer) ORDER BY r.id) FROM review r WHERE r.book_id = b.id), '[]'::jsonb)))
