@@ -5,7 +5,6 @@ import dev.fraiseql.core.execution.QueryExecutor;
 import dev.fraiseql.core.config.DbSettings;
 import dev.fraiseql.core.error.RetryPolicy;
 import graphql.GraphQL;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.DataFetcherExceptionHandler;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -78,8 +77,8 @@ public final class FraiseqlGraphQlAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MaxQueryDepthInstrumentation fraiseqlMaxQueryDepthInstrumentation(FraiseqlGraphQlProperties properties) {
+    QueryDepthLimit fraiseqlQueryDepthLimit(FraiseqlGraphQlProperties properties) {
         int depth = properties.getMaxQueryDepth();
-        return new MaxQueryDepthInstrumentation(depth == 0 ? Integer.MAX_VALUE : depth);
+        return new QueryDepthLimit(depth == 0 ? Integer.MAX_VALUE : depth);
     }
 }
