@@ -87,15 +87,15 @@ DECLARE
   existing jsonb;
 BEGIN
   IF coalesce(input->>'title', '') = '' THEN
-    RETURN ROW('validation:title_required', 'title is required', NULL, 'Book', NULL, NULL, NULL, NULL);
+    RETURN ROW('validation:title_required', 'title is required', NULL, 'Book', NULL, NULL, NULL, NULL)::app.mutation_response;
   END IF;
   SELECT v.data INTO existing FROM v_book v JOIN book b ON b.id = v.id WHERE b.isbn = input->>'isbn';
   IF existing IS NOT NULL THEN
     RETURN ROW('conflict:duplicate_isbn', 'a book with ISBN ' || (input->>'isbn') || ' already exists',
-               existing->>'id', 'Book', existing, NULL, NULL, NULL);
+               existing->>'id', 'Book', existing, NULL, NULL, NULL)::app.mutation_response;
   END IF;
   IF input->>'title' = 'same' THEN
-    RETURN ROW('noop:unchanged', 'nothing to change', NULL, 'Book', NULL, NULL, NULL, NULL);
+    RETURN ROW('noop:unchanged', 'nothing to change', NULL, 'Book', NULL, NULL, NULL, NULL)::app.mutation_response;
   END IF;
   INSERT INTO book (id, title, isbn, pages, author_id, tenant_id)
   VALUES ((SELECT max(id) + 1 FROM book), input->>'title', input->>'isbn', (input->>'pages')::int,
@@ -105,6 +105,11 @@ BEGIN
     PERFORM 1 / 0;
   END IF;
   RETURN ROW('created', 'book created', new_id::text, 'Book', (SELECT data FROM v_book WHERE id = new_id),
-             ARRAY['title', 'isbn', 'author_id'], NULL, NULL);
+             ARRAY['title', 'isbn', 'author_id'], NULL, NULL)::app.mutation_response;
 END
+$$;
+
+CREATE FUNCTION app.rename_author(input jsonb) RETURNS jsonb LANGUAGE sql AS $$
+  UPDATE author SET name = input->>'new_name' WHERE id = (input->>'id')::uuid;
+  SELECT data FROM v_author WHERE id = (input->>'id')::uuid;
 $$;

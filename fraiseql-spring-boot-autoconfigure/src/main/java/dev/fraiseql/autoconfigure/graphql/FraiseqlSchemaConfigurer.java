@@ -258,6 +258,10 @@ public final class FraiseqlSchemaConfigurer implements TypeDefinitionConfigurer 
                 .ifPresent(u -> u.getMemberTypes().forEach(m -> candidates.add(((TypeName) m).getName())));
         if (candidates.isEmpty()) {
             candidates.add(resultType);
+            // A function answering plain JSONB returns the object itself.
+            if (registry.getType(resultType).orElse(null) instanceof ObjectTypeDefinition) {
+                collectType(registry, resultType, types);
+            }
         }
         for (String member : candidates) {
             registry.getType(member, ObjectTypeDefinition.class).ifPresent(t -> {

@@ -60,6 +60,9 @@ final class FunctionDataFetcher implements DataFetcher<Object> {
     private Map<String, Object> toResult(Object answer) {
         Map<String, Object> response = answer instanceof Map<?, ?> m && m.containsKey("status") && m.containsKey("entity")
                 ? (Map<String, Object>) m : null;
+        if (response == null && !result.isUnion()) {
+            return answer == null ? null : (Map<String, Object>) converter.convert(answer, types.type(result.resultType()));
+        }
         String status = response == null ? "success" : String.valueOf(response.get("status"));
         Object entity = response == null ? answer : response.get("entity");
         MutationStatus mapped = MutationStatus.of(status);
