@@ -42,10 +42,9 @@ public final class FraiseqlRuntimeWiring implements RuntimeWiringConfigurer {
                                 (String) ((java.util.Map<?, ?>) env.getObject()).get("__typename"))));
                     }
                 }
-                case CONNECTION -> builder.type(binding.parentType(), type -> type.dataFetcher(binding.field(), env -> {
-                    throw new FraiseqlInputException(binding.field(), binding.coordinate()
-                            + " returns a connection: Relay connections over views are not supported yet");
-                }));
+                case CONNECTION -> builder.type(binding.parentType(), type -> type.dataFetcher(binding.field(),
+                        new ConnectionDataFetcher(schema.boundTypes().get(binding.coordinate()), properties, renderer,
+                                executor, translator, converter)));
             }
         }
     }

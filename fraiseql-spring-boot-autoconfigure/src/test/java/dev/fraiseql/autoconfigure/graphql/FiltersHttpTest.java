@@ -146,4 +146,50 @@ class FiltersHttpTest {
         assertThat(rejected("{ books(where: {nope: {eq: 1}}) { id } }", Map.of()))
                 .contains("contains a field not in 'BookWhereInput': 'nope'").contains("ValidationError");
     }
+
+    @Test
+    void connectionPagesForwardWithKeysetCursorsAndCountsTheFilteredRows() {
+        String first = post("{ booksConnection(first: 2, orderBy: [{title: ASC}]) { totalCount"
+                + " edges { node { id title } } pageInfo { hasNextPage hasPreviousPage } } }");
+        assertThat(first).isEqualTo("{\"data\":{\"booksConnection\":{\"totalCount\":4,\"edges\":["
+                + "{\"node\":{\"id\":\"3\",\"title\":\"SPQR\"}},{\"node\":{\"id\":\"2\",\"title\":\"Solaris\"}}],"
+                + "\"pageInfo\":{\"hasNextPage\":true,\"hasPreviousPage\":false}}}}");
+        String end = endCursor("{ booksConnection(first: 2, orderBy: [{title: ASC}]) { pageInfo { endCursor } } }");
+        String second = post("{ booksConnection(first: 2, after: \"" + end + "\", orderBy: [{title: ASC}]) {"
+                + " edges { node { id } } pageInfo { hasNextPage hasPreviousPage } } }");
+        assertThat(second).isEqualTo("{\"data\":{\"booksConnection\":{\"edges\":[{\"node\":{\"id\":\"1\"}},"
+                + "{\"node\":{\"id\":\"4\"}}],\"pageInfo\":{\"hasNextPage\":false,\"hasPreviousPage\":true}}}}");
+    }
+
+    @Test
+    void connectionPagesBackwardWithLastAndBefore() {
+        String last = post("{ booksConnection(last: 2, where: {pages: {isnull: false}}) { totalCount"
+                + " edges { node { id } } pageInfo { hasNextPage hasPreviousPage } } }");
+        assertThat(last).isEqualTo("{\"data\":{\"booksConnection\":{\"totalCount\":3,\"edges\":["
+                + "{\"node\":{\"id\":\"2\"}},{\"node\":{\"id\":\"3\"}}],"
+                + "\"pageInfo\":{\"hasNextPage\":false,\"hasPreviousPage\":true}}}}");
+        String start = post("{ booksConnection(last: 2, where: {pages: {isnull: false}}) { pageInfo { startCursor } } }")
+                .replaceAll(".*\"startCursor\":\"([^\"]+)\".*", "$1");
+        assertThat(post("{ booksConnection(last: 2, before: \"" + start + "\", where: {pages: {isnull: false}}) {"
+                + " edges { node { id } } } }"))
+                .isEqualTo("{\"data\":{\"booksConnection\":{\"edges\":[{\"node\":{\"id\":\"1\"}}]}}}");
+    }
+
+    @Test
+    void generatedConnectionTypesWorkAndCursorsAreOpaqueStrings() {
+        String body = post("{ authorsConnection(first: 1) { edges { cursor node { name } } pageInfo { endCursor } } }");
+        String cursor = body.replaceAll(".*\"cursor\":\"([^\"]+)\".*", "$1");
+        assertThat(body).isEqualTo("{\"data\":{\"authorsConnection\":{\"edges\":[{\"cursor\":\"" + cursor
+                + "\",\"node\":{\"name\":\"Ursula K. Le Guin\"}}],\"pageInfo\":{\"endCursor\":\"" + cursor + "\"}}}}");
+    }
+
+    @Test
+    void tamperedCursorIsBadUserInput() {
+        assertThat(post("{ booksConnection(first: 1, after: \"bm9wZQ==\") { edges { cursor } } }"))
+                .contains("\"code\":\"BAD_USER_INPUT\"").contains("\"argument\":\"after\"");
+    }
+
+    String endCursor(String query) {
+        return post(query).replaceAll(".*\"endCursor\":\"([^\"]+)\".*", "$1");
+    }
 }
