@@ -305,7 +305,9 @@ public final class SelectRenderer {
             if (t > 0) {
                 sql.append(" OR ");
             }
-            sql.append("(");
+            if (i > 0) {
+                sql.append("(");
+            }
             for (int j = 0; j < i; j++) {
                 SortKey k = keys.get(j);
                 k.ref().appendTyped(sql);
@@ -332,7 +334,9 @@ public final class SelectRenderer {
                 sql.append(" OR ");
                 k.ref().appendTyped(sql).append(" IS NULL)");
             }
-            sql.append(")");
+            if (i > 0) {
+                sql.append(")");
+            }
         }
         sql.append(")");
     }

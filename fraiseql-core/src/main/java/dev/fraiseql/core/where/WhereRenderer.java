@@ -302,8 +302,8 @@ public final class WhereRenderer {
                 case "istartswith" -> like(ref, " ILIKE ", escapeLike(s) + "%");
                 case "endswith" -> like(ref, " LIKE ", "%" + escapeLike(s));
                 case "iendswith" -> like(ref, " ILIKE ", "%" + escapeLike(s));
-                case "like" -> like(ref, " LIKE ", s);
-                case "ilike" -> like(ref, " ILIKE ", s);
+                case "like" -> like(ref, " LIKE ", likePattern(s, path));
+                case "ilike" -> like(ref, " ILIKE ", likePattern(s, path));
                 case "matches" -> like(ref, " ~ ", s);
                 case "imatches" -> like(ref, " ~* ", s);
                 case "notMatches" -> like(ref, " !~ ", s);
@@ -467,6 +467,19 @@ public final class WhereRenderer {
             case BOOLEAN -> new Boolean[size];
             default -> new String[size];
         };
+    }
+
+    /** A user's LIKE pattern, rejected when it ends with a lone escape character, which PostgreSQL refuses. */
+    static String likePattern(String pattern, String path) {
+        int trailing = 0;
+        for (int i = pattern.length() - 1; i >= 0 && pattern.charAt(i) == '\\'; i--) {
+            trailing++;
+        }
+        if (trailing % 2 == 1) {
+            throw FilterException.invalidValue(path, pattern, "a valid LIKE pattern: it ends with the escape character \\;"
+                    + " write \\\\ for a literal backslash");
+        }
+        return pattern;
     }
 
     /** Escapes LIKE's wildcards and its default escape character so the user's text matches literally. */
