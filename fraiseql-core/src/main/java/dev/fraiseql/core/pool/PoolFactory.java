@@ -7,6 +7,7 @@ import dev.fraiseql.core.config.DatabaseUrl;
 import dev.fraiseql.core.config.DbSettings;
 import java.util.Map;
 import java.util.Properties;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +72,15 @@ public final class PoolFactory {
                     new DriverDataSource(url.jdbcUrl(), DRIVER, properties, url.user(), url.password()), slowLog));
         }
         return config;
+    }
+
+    /**
+     * Whether statements run on this data source are already timed into a {@link SlowStatementLog} by the pool
+     * (a pool from {@link #create} with {@code performance-log} on), so a caller timing its own statements can
+     * skip them and avoid logging each slow statement twice.
+     */
+    public static boolean timesStatements(DataSource dataSource) {
+        return dataSource instanceof HikariDataSource hikari && hikari.getDataSource() instanceof TimingDataSource;
     }
 
     /**

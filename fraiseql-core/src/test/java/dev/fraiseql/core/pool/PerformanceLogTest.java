@@ -44,6 +44,7 @@ class PerformanceLogTest {
             assertThat(log.lines().get(0)).matches("WARN Slow SQL statement: \\d+ ms \\(threshold 50 ms\\): SELECT pg_sleep\\(\\?\\)");
             assertThat(log.lines().get(1)).matches("WARN Slow SQL statement: \\d+ ms \\(threshold 50 ms\\): SELECT pg_sleep\\(0.06\\)");
             assertThat(log.lines().get(0)).doesNotContain("0.12");
+            assertThat(PoolFactory.timesStatements(pool)).isTrue();
         }
     }
 
@@ -54,6 +55,7 @@ class PerformanceLogTest {
                 Connection c = pool.getConnection(); Statement st = c.createStatement()) {
             st.executeQuery("SELECT pg_sleep(0.01)").close();
             assertThat(pool.getDataSource()).isNull();
+            assertThat(PoolFactory.timesStatements(pool)).isFalse();
             assertThat(c.unwrap(Connection.class).getClass().getName()).isEqualTo("org.postgresql.jdbc.PgConnection");
             assertThat(log.lines()).isEmpty();
         }
