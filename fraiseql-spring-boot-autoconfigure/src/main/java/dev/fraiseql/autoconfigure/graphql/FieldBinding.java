@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param dataColumn the JSONB column of the view
  * @param returnType the named type the field returns (the node type for connections)
  * @param keyArguments the declared arguments of a single-row field, used as equality filters
+ * @param controller whether a {@link FraiseqlMapping} controller method serves the field (else the directive)
  */
 public record FieldBinding(String parentType, String field, Kind kind, String target, String dataColumn,
-        String returnType, List<String> keyArguments) {
+        String returnType, List<String> keyArguments, boolean controller) {
 
     /** How a bound field is executed. */
     public enum Kind {

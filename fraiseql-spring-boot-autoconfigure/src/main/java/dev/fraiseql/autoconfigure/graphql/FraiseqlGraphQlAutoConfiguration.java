@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.GraphQlSource;
@@ -44,8 +45,16 @@ public final class FraiseqlGraphQlAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    FraiseqlSchemaConfigurer fraiseqlSchemaConfigurer(DataSource dataSource, FraiseqlGraphQlProperties properties) {
-        return new FraiseqlSchemaConfigurer(new ViewCatalog(dataSource, properties.isValidateViews()));
+    FraiseqlSchemaConfigurer fraiseqlSchemaConfigurer(DataSource dataSource, FraiseqlGraphQlProperties properties,
+            ApplicationContext context) {
+        return new FraiseqlSchemaConfigurer(new ViewCatalog(dataSource, properties.isValidateViews()),
+                () -> ControllerMapping.scan(context));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ViewQueryArgumentResolver fraiseqlViewQueryArgumentResolver(FraiseqlRuntimeWiring wiring) {
+        return new ViewQueryArgumentResolver(wiring);
     }
 
     @Bean

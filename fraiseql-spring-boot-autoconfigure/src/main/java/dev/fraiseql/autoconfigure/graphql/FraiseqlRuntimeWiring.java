@@ -12,12 +12,18 @@ public final class FraiseqlRuntimeWiring implements RuntimeWiringConfigurer {
     private final FraiseqlSchemaConfigurer schemaConfigurer;
     private final FraiseqlGraphQlProperties properties;
     private final QueryExecutor executor;
+    private final java.util.Map<String, ViewDataFetcher> controllerFetchers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FraiseqlRuntimeWiring(FraiseqlSchemaConfigurer schemaConfigurer, FraiseqlGraphQlProperties properties,
             QueryExecutor executor) {
         this.schemaConfigurer = schemaConfigurer;
         this.properties = properties;
         this.executor = executor;
+    }
+
+    /** The fetcher behind a {@link FraiseqlMapping} controller field such as {@code Query.books}, or null. */
+    ViewDataFetcher controllerFetcher(String coordinate) {
+        return controllerFetchers.get(coordinate);
     }
 
     @Override
@@ -30,9 +36,15 @@ public final class FraiseqlRuntimeWiring implements RuntimeWiringConfigurer {
         RowConverter converter = new RowConverter(schema.types());
         for (FieldBinding binding : schema.bindings()) {
             switch (binding.kind()) {
-                case LIST, SINGLE -> builder.type(binding.parentType(), type -> type.dataFetcher(binding.field(),
-                        new ViewDataFetcher(binding, schema.boundTypes().get(binding.coordinate()), properties, renderer,
-                                executor, translator, converter)));
+                case LIST, SINGLE -> {
+                    ViewDataFetcher fetcher = new ViewDataFetcher(binding, schema.boundTypes().get(binding.coordinate()),
+                            properties, renderer, executor, translator, converter);
+                    if (binding.controller()) {
+                        controllerFetchers.put(binding.coordinate(), fetcher);
+                    } else {
+                        builder.type(binding.parentType(), type -> type.dataFetcher(binding.field(), fetcher));
+                    }
+                }
                 case MUTATION -> {
                     MutationResultType result = schema.mutationResults().get(binding.coordinate());
                     builder.type(binding.parentType(), type -> type.dataFetcher(binding.field(),

@@ -30,6 +30,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.graphql.execution.TypeDefinitionConfigurer;
 
 /**
@@ -47,11 +48,16 @@ public final class FraiseqlSchemaConfigurer implements TypeDefinitionConfigurer 
     private static final String DEFAULT_DATA_COLUMN = "data";
 
     private final ViewCatalog catalog;
+    private final Supplier<List<ControllerMapping>> controllerMappings;
     private volatile FraiseqlSchema schema;
 
-    /** @param catalog reads view columns at start-up, or {@code null} to skip that */
-    public FraiseqlSchemaConfigurer(ViewCatalog catalog) {
+    /**
+     * @param catalog reads view columns at start-up, or {@code null} to skip that
+     * @param controllerMappings the {@link FraiseqlMapping} controller methods, read when the schema is built
+     */
+    public FraiseqlSchemaConfigurer(ViewCatalog catalog, Supplier<List<ControllerMapping>> controllerMappings) {
         this.catalog = catalog;
+        this.controllerMappings = controllerMappings;
     }
 
     /** What the last {@link #configure} found; fails when the schema has not been built yet. */
@@ -74,6 +80,9 @@ public final class FraiseqlSchemaConfigurer implements TypeDefinitionConfigurer 
         List<FieldBinding> bindings = new ArrayList<>();
         bindings.addAll(bindings(registry, query, false));
         bindings.addAll(bindings(registry, mutation, true));
+        for (ControllerMapping mapping : controllerMappings.get()) {
+            bindings.add(controllerBinding(registry, mapping));
+        }
 
         Map<String, TypeDef> types = new LinkedHashMap<>();
         for (FieldBinding binding : bindings) {
@@ -177,17 +186,34 @@ public final class FraiseqlSchemaConfigurer implements TypeDefinitionConfigurer 
         return out;
     }
 
+    private static FieldBinding controllerBinding(TypeDefinitionRegistry registry, ControllerMapping mapping) {
+        List<FieldDefinition> fields = new ArrayList<>();
+        registry.getType(mapping.typeName(), ObjectTypeDefinition.class).ifPresent(t -> fields.addAll(t.getFieldDefinitions()));
+        registry.objectTypeExtensions().getOrDefault(mapping.typeName(), List.of()).forEach(e -> fields.addAll(e.getFieldDefinitions()));
+        FieldDefinition field = fields.stream().filter(f -> f.getName().equals(mapping.field())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("@FraiseqlMapping on " + mapping.method() + " maps "
+                        + mapping.typeName() + "." + mapping.field() + ", which the schema does not declare"));
+        if (!field.getDirectives("fraiseql").isEmpty()) {
+            throw new IllegalStateException(mapping.typeName() + "." + mapping.field() + " is bound twice: by"
+                    + " @fraiseql in the schema and by @FraiseqlMapping on " + mapping.method() + "; keep one");
+        }
+        return binding(mapping.typeName(), field, mapping.view(), null, mapping.dataColumn(), false, true);
+    }
+
     private static FieldBinding binding(String typeName, FieldDefinition field, Directive directive, boolean mutation) {
-        String view = stringArgument(directive, "view");
-        String function = stringArgument(directive, "function");
-        String dataColumn = stringArgument(directive, "dataColumn");
+        return binding(typeName, field, stringArgument(directive, "view"), stringArgument(directive, "function"),
+                stringArgument(directive, "dataColumn"), mutation, false);
+    }
+
+    private static FieldBinding binding(String typeName, FieldDefinition field, String view, String function,
+            String dataColumn, boolean mutation, boolean controller) {
         String coordinate = typeName + "." + field.getName();
         if (mutation) {
             if (function == null || view != null) {
                 throw new IllegalStateException(coordinate + " is a mutation field: bind it with @fraiseql(function: \"schema.fn\"), not view");
             }
             return new FieldBinding(typeName, field.getName(), FieldBinding.Kind.MUTATION, function, null,
-                    named(field.getType()).getName(), List.of());
+                    named(field.getType()).getName(), List.of(), controller);
         }
         if (view == null || function != null) {
             throw new IllegalStateException(coordinate + " is a query field: bind it with @fraiseql(view: \"v_name\"), not function");
@@ -202,7 +228,7 @@ public final class FraiseqlSchemaConfigurer implements TypeDefinitionConfigurer 
         List<String> keys = kind == FieldBinding.Kind.SINGLE
                 ? field.getInputValueDefinitions().stream().map(InputValueDefinition::getName).toList() : List.of();
         return new FieldBinding(typeName, field.getName(), kind, view, dataColumn == null ? DEFAULT_DATA_COLUMN : dataColumn,
-                returnType, keys);
+                returnType, keys, controller);
     }
 
     private static String stringArgument(Directive directive, String name) {

@@ -39,9 +39,18 @@ final class ViewDataFetcher implements DataFetcher<Object> {
 
     @Override
     public Object get(DataFetchingEnvironment env) {
-        SelectSpec spec = spec(env.getArguments());
+        return fetch(spec(env.getArguments()), env, false);
+    }
+
+    /** The query a controller method may adjust before it runs. */
+    ViewQuery query(DataFetchingEnvironment env) {
+        return new ViewQuery(this, env, spec(env.getArguments()));
+    }
+
+    /** Runs {@code spec}: raw JSON on the fast path (unless {@code maps}), parsed maps otherwise. */
+    Object fetch(SelectSpec spec, DataFetchingEnvironment env, boolean maps) {
         boolean list = binding.kind() == FieldBinding.Kind.LIST;
-        if (properties.getExecution() == ExecutionMode.FAST) {
+        if (!maps && properties.getExecution() == ExecutionMode.FAST) {
             Projection projection = new JsonProjection(type.dataColumn(), translator.translate(type, env.getSelectionSet()));
             SqlStatement sql = list ? renderer.list(spec, projection) : renderer.single(spec, projection);
             return list ? fastList(sql) : fastSingle(sql);
@@ -83,6 +92,10 @@ final class ViewDataFetcher implements DataFetcher<Object> {
     }
 
     @SuppressWarnings("unchecked")
+    FieldBinding binding() {
+        return binding;
+    }
+
     private SelectSpec spec(Map<String, Object> arguments) {
         if (binding.kind() == FieldBinding.Kind.SINGLE) {
             Map<String, Object> where = new LinkedHashMap<>();

@@ -87,9 +87,28 @@ class ViewBindingHttpTest {
 
     @Test
     void viewFieldsControllerlessFieldsAndIntrospectionMixInOneRequest() {
-        String query = "{ a: book(id: 3) { title } __schema { queryType { name } } b: authors { name } __typename }";
+        String query = "{ a: book(id: 3) { title } __schema { queryType { name } } serverName b: authors { name }"
+                + " __typename }";
         assertThat(post(query)).isEqualTo("{\"data\":{\"a\":{\"title\":\"SPQR\"},\"__schema\":{\"queryType\":"
-                + "{\"name\":\"Query\"}},\"b\":[{\"name\":\"Ursula K. Le Guin\"},{\"name\":\"Stanisław Lem\"},"
-                + "{\"name\":\"Mary Beard\"}],\"__typename\":\"Query\"}}");
+                + "{\"name\":\"Query\"}},\"serverName\":\"library\",\"b\":[{\"name\":\"Ursula K. Le Guin\"},"
+                + "{\"name\":\"Stanisław Lem\"},{\"name\":\"Mary Beard\"}],\"__typename\":\"Query\"}}");
+    }
+
+    @Test
+    void controllerMethodAddsAMandatoryTenantFilterDefaultOrderAndLimitOnTheFastPath() {
+        GraphQlHttp http = new GraphQlHttp(port);
+        assertThat(http.post("{ tenantBooks { id title } }", Map.of(), Map.of("X-Tenant", "1")))
+                .isEqualTo("{\"data\":{\"tenantBooks\":[{\"id\":\"4\",\"title\":\"Untitled \\\"draft\\\" \\\\ notes\"},"
+                        + "{\"id\":\"1\",\"title\":\"The Dispossessed\"}]}}");
+        assertThat(http.post("{ tenantBooks(where: {title: {startswith: \"S\"}}) { id } }", Map.of(),
+                Map.of("X-Tenant", "2"))).isEqualTo("{\"data\":{\"tenantBooks\":[{\"id\":\"3\"}]}}");
+        assertThat(http.post("{ tenantBooks(limit: 50) { id } }", Map.of(), Map.of("X-Tenant", "2")))
+                .isEqualTo("{\"data\":{\"tenantBooks\":[{\"id\":\"3\"}]}}");
+    }
+
+    @Test
+    void controllerMethodCanPostProcessParsedRows() {
+        assertThat(post("{ shoutedBooks(where: {id: {eq: \"2\"}}) { id title } }"))
+                .isEqualTo("{\"data\":{\"shoutedBooks\":[{\"id\":\"2\",\"title\":\"SOLARIS\"}]}}");
     }
 }

@@ -19,7 +19,8 @@ public class LibraryTestApplication {
             String tenant = request.getHeaders().getFirst("X-Tenant");
             if (tenant != null) {
                 request.configureExecutionInput((input, builder) -> builder
-                        .graphQLContext(Map.of(FraiseqlRequestContext.LOCAL_SETTINGS, Map.of("app.tenant_id", tenant)))
+                        .graphQLContext(Map.of(FraiseqlRequestContext.LOCAL_SETTINGS, Map.of("app.tenant_id", tenant),
+                                "tenant", tenant))
                         .build());
             }
             return chain.next(request);
