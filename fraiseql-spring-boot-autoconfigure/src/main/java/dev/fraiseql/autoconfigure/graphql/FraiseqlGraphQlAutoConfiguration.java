@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
@@ -43,8 +44,10 @@ public final class FraiseqlGraphQlAutoConfiguration {
         return new QueryExecutor(dataSource, settings);
     }
 
+    /** Checks the bound views, so it waits for schema.sql and migrations to have run. */
     @Bean
     @ConditionalOnMissingBean
+    @DependsOnDatabaseInitialization
     FraiseqlSchemaConfigurer fraiseqlSchemaConfigurer(DataSource dataSource, FraiseqlGraphQlProperties properties,
             ApplicationContext context) {
         return new FraiseqlSchemaConfigurer(new ViewCatalog(dataSource, properties.isValidateViews()),
