@@ -17,7 +17,7 @@ public final class SqlBuilder {
 
     /** An empty builder. */
     public SqlBuilder() {
-        this.text = new StringBuilder(256);
+        this.text = new StringBuilder(512);
     }
 
     /** Appends trusted SQL text (keywords, operators, punctuation) written in this code base, never user data. */

@@ -13,8 +13,13 @@ public record SqlStatement(String text, List<Object> parameters) {
 
     public SqlStatement {
         Objects.requireNonNull(text, "text");
-        parameters = List.copyOf(parameters == null ? List.of() : parameters.stream()
-                .map(p -> p == null ? NullParameter.INSTANCE : p).toList());
+        Object[] values = parameters == null ? new Object[0] : parameters.toArray();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                values[i] = NullParameter.INSTANCE;
+            }
+        }
+        parameters = List.of(values);
     }
 
     /** A statement without parameters. */

@@ -20,8 +20,9 @@ public class FilterException extends IllegalArgumentException {
     }
 
     /** An invalid value: {@code Invalid value for <path>: <value> is not <what>}. */
-    public static FilterException invalidValue(String path, Object value, String what) {
-        return new FilterException(path, value, "Invalid value for " + path + ": " + describe(value) + " is not " + what);
+    public static FilterException invalidValue(CharSequence path, Object value, String what) {
+        String at = path.toString();
+        return new FilterException(at, value, "Invalid value for " + at + ": " + describe(value) + " is not " + what);
     }
 
     /** The argument path, for example {@code where.author.name.eq}, {@code orderBy[1].title} or {@code limit}. */

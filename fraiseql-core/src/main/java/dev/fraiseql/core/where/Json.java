@@ -11,13 +11,13 @@ final class Json {
     private Json() {
     }
 
-    static String write(Object value, String path) {
+    static String write(Object value, CharSequence path) {
         StringBuilder sb = new StringBuilder();
         write(value, path, sb);
         return sb.toString();
     }
 
-    private static void write(Object value, String path, StringBuilder sb) {
+    private static void write(Object value, CharSequence path, StringBuilder sb) {
         if (value == null) {
             sb.append("null");
         } else if (value instanceof String s) {
@@ -65,7 +65,8 @@ final class Json {
         }
     }
 
-    private static void string(String s, String path, StringBuilder sb) {
+    private static void string(String s, CharSequence path, StringBuilder sb) {
+        Values.checkText(s, path);
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -77,8 +78,6 @@ final class Json {
                 case '\t' -> sb.append("\\t");
                 case '\b' -> sb.append("\\b");
                 case '\f' -> sb.append("\\f");
-                case '\0' -> throw FilterException.invalidValue(path, s,
-                        "valid: it contains a NUL character (U+0000), which PostgreSQL cannot store; remove it");
                 default -> {
                     if (c < 0x20) {
                         sb.append(String.format("\\u%04x", (int) c));

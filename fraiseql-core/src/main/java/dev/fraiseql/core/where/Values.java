@@ -35,9 +35,9 @@ public final class Values {
     }
 
     /** The value to bind for {@code value} compared with a field of {@code kind}; {@code path} names it in errors. */
-    public static Object scalar(ScalarKind kind, Object value, String path) {
+    public static Object scalar(ScalarKind kind, Object value, CharSequence path) {
         if (value == null) {
-            throw new FilterException(path, null, "Invalid value for " + path
+            throw new FilterException(path.toString(), null, "Invalid value for " + path
                     + ": null is not a valid operand; to test for a missing value use {isnull: true}");
         }
         return switch (kind) {
@@ -69,19 +69,38 @@ public final class Values {
     }
 
     /** A string operand (patterns, search text); rejects non-strings and NUL characters. */
-    public static String text(Object value, String path, String what) {
+    public static String text(Object value, CharSequence path, String what) {
         if (!(value instanceof String s)) {
             throw FilterException.invalidValue(path, value, what + " (got " + typeName(value) + ")");
         }
-        if (s.indexOf('\0') >= 0) {
-            throw FilterException.invalidValue(path, value,
-                    "valid: it contains a NUL character (U+0000), which PostgreSQL text cannot hold; remove it");
-        }
+        checkText(s, path);
         return s;
     }
 
+    /**
+     * Rejects what PostgreSQL text cannot hold or the driver would silently alter: NUL characters and unpaired UTF-16
+     * surrogates (which would reach the database as {@code ?}).
+     */
+    static void checkText(String s, CharSequence path) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\0') {
+                throw FilterException.invalidValue(path, s,
+                        "valid: it contains a NUL character (U+0000), which PostgreSQL text cannot hold; remove it");
+            }
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else {
+                    throw FilterException.invalidValue(path, s, String.format("valid: it contains an unpaired surrogate"
+                            + " (U+%04X at index %d), which is not text; send well-formed Unicode", (int) c, i));
+                }
+            }
+        }
+    }
+
     /** A boolean operand such as {@code isnull: true}. */
-    public static boolean bool(Object value, String path) {
+    public static boolean bool(Object value, CharSequence path) {
         if (value instanceof Boolean b) {
             return b;
         }
@@ -89,7 +108,7 @@ public final class Values {
     }
 
     /** An lquery pattern for {@code matchesLquery}. */
-    public static String lquery(Object value, String path) {
+    public static String lquery(Object value, CharSequence path) {
         return matching(value, path, LQUERY_PATTERN, "an lquery pattern (labels, dots and * ! | @ % { } only)");
     }
 
@@ -115,7 +134,10 @@ public final class Values {
         return "a " + value.getClass().getSimpleName();
     }
 
-    private static Integer integer(Object value, String path) {
+    private static Integer integer(Object value, CharSequence path) {
+        if (value instanceof Integer i) {
+            return i;
+        }
         BigInteger big = integral(value);
         if (big == null || big.bitLength() > 31) {
             throw FilterException.invalidValue(path, value, "an Int (a whole number from -2147483648 to 2147483647)");
@@ -123,7 +145,7 @@ public final class Values {
         return big.intValue();
     }
 
-    private static Long bigint(Object value, String path) {
+    private static Long bigint(Object value, CharSequence path) {
         BigInteger big = integral(value);
         if (big == null && value instanceof String s && s.matches("[+-]?\\d{1,19}")) {
             big = new BigInteger(s);
@@ -151,7 +173,7 @@ public final class Values {
         return null;
     }
 
-    private static Double floating(Object value, String path) {
+    private static Double floating(Object value, CharSequence path) {
         if (value instanceof Number n && !(value instanceof BigDecimal && ((BigDecimal) value).abs().compareTo(BigDecimal.valueOf(Double.MAX_VALUE)) > 0)) {
             double d = n.doubleValue();
             if (!Double.isNaN(d) && !Double.isInfinite(d)) {
@@ -161,7 +183,7 @@ public final class Values {
         throw FilterException.invalidValue(path, value, "a finite Float");
     }
 
-    private static BigDecimal decimal(Object value, String path) {
+    private static BigDecimal decimal(Object value, CharSequence path) {
         if (value instanceof BigDecimal d) {
             return d;
         }
@@ -178,7 +200,7 @@ public final class Values {
         throw FilterException.invalidValue(path, value, "a decimal number");
     }
 
-    private static String uuid(Object value, String path) {
+    private static String uuid(Object value, CharSequence path) {
         if (value instanceof java.util.UUID u) {
             return u.toString();
         }
@@ -188,7 +210,7 @@ public final class Values {
         throw FilterException.invalidValue(path, value, "a UUID");
     }
 
-    private static String date(Object value, String path) {
+    private static String date(Object value, CharSequence path) {
         LocalDate d = null;
         if (value instanceof LocalDate ld) {
             d = ld;
@@ -205,7 +227,7 @@ public final class Values {
         return d.toString();
     }
 
-    private static String dateTime(Object value, String path) {
+    private static String dateTime(Object value, CharSequence path) {
         OffsetDateTime t = null;
         if (value instanceof OffsetDateTime o) {
             t = o;
@@ -227,7 +249,7 @@ public final class Values {
         return t.toString();
     }
 
-    private static String time(Object value, String path) {
+    private static String time(Object value, CharSequence path) {
         if (value instanceof LocalTime t) {
             return t.toString();
         }
@@ -241,12 +263,12 @@ public final class Values {
         throw FilterException.invalidValue(path, value, "a time (expected HH:MM[:SS[.fff]], for example 13:45:00)");
     }
 
-    private static String ltree(Object value, String path) {
+    private static String ltree(Object value, CharSequence path) {
         return matching(value, path, LTREE_PATTERN,
                 "an ltree path (labels of letters, digits, _ and - separated by dots, for example top.science)");
     }
 
-    private static String dateRange(Object value, String path) {
+    private static String dateRange(Object value, CharSequence path) {
         String s = text(value, path, "a daterange");
         var m = DATERANGE_PATTERN.matcher(s.trim());
         String what = "a daterange (for example [2024-01-01,2024-02-01) or empty)";
@@ -268,7 +290,7 @@ public final class Values {
         return s.trim();
     }
 
-    private static String matching(Object value, String path, Pattern pattern, String what) {
+    private static String matching(Object value, CharSequence path, Pattern pattern, String what) {
         if (value instanceof String s && pattern.matcher(s).matches()) {
             return s;
         }

@@ -68,11 +68,14 @@ public final class WhereRenderer {
             out.append("TRUE");
             return;
         }
-        new Render(type.dataColumn(), tableAlias, out).object(type, List.of(), where, "where", 0);
+        new Render(type.dataColumn(), tableAlias, out).object(type, List.of(), where, 0);
     }
 
-    /** The operators accepted by a field, in documentation order. */
+    /** The operators accepted by a scalar field, in documentation order; none for an object field. */
     public static List<String> operatorsFor(FieldDef field) {
+        if (field.isObject()) {
+            return List.of();
+        }
         if (field.list()) {
             return LIST_OPS;
         }
@@ -95,6 +98,8 @@ public final class WhereRenderer {
         private final String dataColumn;
         private final String alias;
         private final SqlBuilder out;
+        /** The argument path of the current position; grown and cut back as rendering descends, read only on error. */
+        private final StringBuilder path = new StringBuilder(64).append("where");
 
         Render(String dataColumn, String alias, SqlBuilder out) {
             this.dataColumn = dataColumn;
@@ -102,90 +107,120 @@ public final class WhereRenderer {
             this.out = out;
         }
 
-        void object(TypeDef type, List<FieldDef> prefix, Map<?, ?> where, String path, int depth) {
+        private int push(char separator, String segment) {
+            int mark = path.length();
+            path.append(separator).append(segment);
+            return mark;
+        }
+
+        private int pushIndex(int index) {
+            int mark = path.length();
+            path.append('[').append(index).append(']');
+            return mark;
+        }
+
+        private void pop(int mark) {
+            path.setLength(mark);
+        }
+
+        void object(TypeDef type, List<FieldDef> prefix, Map<?, ?> where, int depth) {
             if (depth > MAX_DEPTH) {
-                throw new FilterException(path, null, "Filter too deeply nested at " + path + ": at most " + MAX_DEPTH
+                throw new FilterException(path.toString(), null, "Filter too deeply nested at " + path + ": at most " + MAX_DEPTH
                         + " levels of AND/OR/NOT and nested objects are allowed; flatten the filter");
             }
-            List<Map.Entry<?, ?>> entries = new ArrayList<>(where.size());
-            for (Map.Entry<?, ?> e : where.entrySet()) {
-                if (e.getValue() != null) {
-                    entries.add(e);
+            int count = 0;
+            for (Object v : where.values()) {
+                if (v != null) {
+                    count++;
                 }
             }
-            if (entries.isEmpty()) {
+            if (count == 0) {
                 out.append("TRUE");
                 return;
             }
-            boolean many = entries.size() > 1;
+            boolean many = count > 1;
             if (many) {
                 out.append("(");
             }
-            for (int i = 0; i < entries.size(); i++) {
-                if (i > 0) {
+            boolean first = true;
+            for (Map.Entry<?, ?> e : where.entrySet()) {
+                if (e.getValue() == null) {
+                    continue;
+                }
+                if (!first) {
                     out.append(" AND ");
                 }
-                Map.Entry<?, ?> e = entries.get(i);
-                entry(type, prefix, String.valueOf(e.getKey()), e.getValue(), path, depth);
+                first = false;
+                entry(type, prefix, String.valueOf(e.getKey()), e.getValue(), depth);
             }
             if (many) {
                 out.append(")");
             }
         }
 
-        private void entry(TypeDef type, List<FieldDef> prefix, String key, Object value, String path, int depth) {
+        private void entry(TypeDef type, List<FieldDef> prefix, String key, Object value, int depth) {
+            int mark = push('.', key);
             switch (key) {
-                case "AND" -> logical(type, prefix, value, path + ".AND", depth, " AND ", "TRUE");
-                case "OR" -> logical(type, prefix, value, path + ".OR", depth, " OR ", "FALSE");
+                case "AND" -> logical(type, prefix, value, depth, " AND ", "TRUE");
+                case "OR" -> logical(type, prefix, value, depth, " OR ", "FALSE");
                 case "NOT" -> {
                     if (!(value instanceof Map<?, ?> m)) {
-                        throw FilterException.invalidValue(path + ".NOT", value, "a filter object");
+                        throw FilterException.invalidValue(path, value, "a filter object");
                     }
                     out.append("NOT (");
-                    object(type, prefix, m, path + ".NOT", depth + 1);
+                    object(type, prefix, m, depth + 1);
                     out.append(")");
                 }
-                default -> field(type, prefix, key, value, path + "." + key, depth);
+                default -> field(type, prefix, key, value, depth);
             }
+            pop(mark);
         }
 
-        private void logical(TypeDef type, List<FieldDef> prefix, Object value, String path, int depth, String op,
+        private void logical(TypeDef type, List<FieldDef> prefix, Object value, int depth, String op,
                 String empty) {
             if (!(value instanceof List<?> list)) {
                 throw FilterException.invalidValue(path, value, "a list of filter objects");
             }
-            List<Map<?, ?>> items = new ArrayList<>(list.size());
+            int count = 0;
             for (int i = 0; i < list.size(); i++) {
                 Object item = list.get(i);
-                if (item instanceof Map<?, ?> m) {
-                    items.add(m);
+                if (item instanceof Map<?, ?>) {
+                    count++;
                 } else if (item != null) {
-                    throw FilterException.invalidValue(path + "[" + i + "]", item, "a filter object");
+                    pushIndex(i);
+                    throw FilterException.invalidValue(path, item, "a filter object");
                 }
             }
-            if (items.isEmpty()) {
+            if (count == 0) {
                 out.append(empty);
                 return;
             }
-            boolean many = items.size() > 1;
+            boolean many = count > 1;
             if (many) {
                 out.append("(");
             }
-            for (int i = 0; i < items.size(); i++) {
-                if (i > 0) {
+            boolean first = true;
+            for (int i = 0; i < list.size(); i++) {
+                if (!(list.get(i) instanceof Map<?, ?> item)) {
+                    continue;
+                }
+                if (!first) {
                     out.append(op);
                 }
-                object(type, prefix, items.get(i), path + "[" + i + "]", depth + 1);
+                first = false;
+                int mark = pushIndex(i);
+                object(type, prefix, item, depth + 1);
+                pop(mark);
             }
             if (many) {
                 out.append(")");
             }
         }
 
-        private void field(TypeDef type, List<FieldDef> prefix, String name, Object value, String path, int depth) {
+        private void field(TypeDef type, List<FieldDef> prefix, String name, Object value, int depth) {
             FieldDef field = type.fields().get(name);
             if (field == null) {
-                throw new FilterException(path, value, "Unknown field " + path + ": type " + type.name()
+                throw new FilterException(path.toString(), value, "Unknown field " + path + ": type " + type.name()
                         + " has no field " + name + " (fields: " + String.join(", ", type.fields().keySet())
                         + ", AND, OR, NOT)");
             }
@@ -194,13 +229,13 @@ public final class WhereRenderer {
             }
             if (field.isObject()) {
                 if (field.list()) {
-                    throw new FilterException(path, value, "Unsupported filter " + path + ": " + name
+                    throw new FilterException(path.toString(), value, "Unsupported filter " + path + ": " + name
                             + " is a list of objects, which cannot be filtered; filter on a scalar field instead");
                 }
                 List<FieldDef> nested = new ArrayList<>(prefix.size() + 1);
                 nested.addAll(prefix);
                 nested.add(field);
-                object(registry.type(field.objectType()), nested, ops, path, depth + 1);
+                object(registry.type(field.objectType()), nested, ops, depth + 1);
                 return;
             }
             FieldRef ref = new FieldRef(alias, dataColumn, prefix, field);
@@ -218,18 +253,20 @@ public final class WhereRenderer {
                     out.append(" AND ");
                 }
                 String op = String.valueOf(e.getKey());
-                operator(ref, op, e.getValue(), path + "." + op);
+                int mark = push('.', op);
+                operator(ref, op, e.getValue(), path);
+                pop(mark);
             }
             if (many) {
                 out.append(")");
             }
         }
 
-        private void operator(FieldRef ref, String op, Object value, String path) {
+        private void operator(FieldRef ref, String op, Object value, CharSequence path) {
             FieldDef field = ref.field();
             List<String> allowed = operatorsFor(field);
             if (!allowed.contains(op)) {
-                throw new FilterException(path, value, "Unknown operator " + path + ": a " + field.typeLabel()
+                throw new FilterException(path.toString(), value, "Unknown operator " + path + ": a " + field.typeLabel()
                         + " field accepts " + String.join(", ", allowed));
             }
             if (op.equals("isnull")) {
@@ -264,7 +301,7 @@ public final class WhereRenderer {
             }
         }
 
-        private void compare(FieldRef ref, String sqlOp, ScalarKind kind, Object value, String path) {
+        private void compare(FieldRef ref, String sqlOp, ScalarKind kind, Object value, CharSequence path) {
             ref.appendTyped(out).append(sqlOp);
             bind(kind, Values.scalar(kind, value, path));
         }
@@ -277,7 +314,7 @@ public final class WhereRenderer {
             }
         }
 
-        private void in(FieldRef ref, ScalarKind kind, Object value, String path, boolean negate) {
+        private void in(FieldRef ref, ScalarKind kind, Object value, CharSequence path, boolean negate) {
             Collection<?> items = collection(value, path);
             if (items.isEmpty()) {
                 out.append(negate ? "TRUE" : "FALSE");
@@ -286,14 +323,16 @@ public final class WhereRenderer {
             Object[] array = newArray(kind, items.size());
             int i = 0;
             for (Object item : items) {
-                array[i] = Values.scalar(kind, item, path + "[" + i + "]");
+                int mark = pushIndex(i);
+                array[i] = Values.scalar(kind, item, path);
+                pop(mark);
                 i++;
             }
             ref.appendTyped(out).append(negate ? " <> ALL(" : " = ANY(");
             out.value(array, (kind.isText() ? "text" : kind.sqlType()) + "[]").append(")");
         }
 
-        private void stringOperator(FieldRef ref, String op, Object value, String path) {
+        private void stringOperator(FieldRef ref, String op, Object value, CharSequence path) {
             String s = Values.text(value, path, "a String");
             switch (op) {
                 case "contains" -> like(ref, " LIKE ", "%" + escapeLike(s) + "%");
@@ -315,7 +354,7 @@ public final class WhereRenderer {
             ref.appendText(out).append(sqlOp).value(pattern);
         }
 
-        private void listOperator(FieldRef ref, ScalarKind kind, String op, Object value, String path) {
+        private void listOperator(FieldRef ref, ScalarKind kind, String op, Object value, CharSequence path) {
             switch (op) {
                 case "eq" -> jsonCompare(ref, " = ", elementsJson(kind, value, path), "jsonb");
                 case "neq" -> jsonCompare(ref, " <> ", elementsJson(kind, value, path), "jsonb");
@@ -330,8 +369,9 @@ public final class WhereRenderer {
                     String[] elements = new String[items.size()];
                     int i = 0;
                     for (Object item : items) {
-                        String p = path + "[" + i + "]";
-                        elements[i++] = Json.write(Values.scalar(kind, item, p), p);
+                        int mark = pushIndex(i++);
+                        elements[i - 1] = Json.write(Values.scalar(kind, item, path), path);
+                        pop(mark);
                     }
                     ref.appendJson(out).append(" @> ANY(").value(elements, "jsonb[]").append(")");
                 }
@@ -346,19 +386,21 @@ public final class WhereRenderer {
             }
         }
 
-        private void length(FieldRef ref, String sqlOp, Object value, String path) {
+        private void length(FieldRef ref, String sqlOp, Object value, CharSequence path) {
             out.append("CASE WHEN jsonb_typeof(");
             ref.appendJson(out).append(") = 'array' THEN jsonb_array_length(");
             ref.appendJson(out).append(") END").append(sqlOp);
             out.value(Values.scalar(ScalarKind.INT, value, path), "int");
         }
 
-        private String elementsJson(ScalarKind kind, Object value, String path) {
+        private String elementsJson(ScalarKind kind, Object value, CharSequence path) {
             Collection<?> items = collection(value, path);
             List<Object> converted = new ArrayList<>(items.size());
             int i = 0;
             for (Object item : items) {
-                converted.add(Values.scalar(kind, item, path + "[" + i++ + "]"));
+                int mark = pushIndex(i++);
+                converted.add(Values.scalar(kind, item, path));
+                pop(mark);
             }
             return Json.write(converted, path);
         }
@@ -367,7 +409,7 @@ public final class WhereRenderer {
             ref.appendJson(out).append(sqlOp).value(json, cast);
         }
 
-        private void jsonOperator(FieldRef ref, String op, Object value, String path) {
+        private void jsonOperator(FieldRef ref, String op, Object value, CharSequence path) {
             switch (op) {
                 case "contains" -> jsonCompare(ref, " @> ", Values.scalar(ScalarKind.JSON, value, path).toString(), "jsonb");
                 case "containedBy" -> jsonCompare(ref, " <@ ", Values.scalar(ScalarKind.JSON, value, path).toString(), "jsonb");
@@ -380,7 +422,9 @@ public final class WhereRenderer {
                     String[] keys = new String[items.size()];
                     int i = 0;
                     for (Object item : items) {
-                        keys[i] = Values.text(item, path + "[" + i + "]", "a String key");
+                        int mark = pushIndex(i);
+                        keys[i] = Values.text(item, path, "a String key");
+                        pop(mark);
                         i++;
                     }
                     out.append(op.equals("hasAnyKeys") ? "jsonb_exists_any(" : "jsonb_exists_all(");
@@ -390,7 +434,7 @@ public final class WhereRenderer {
             }
         }
 
-        private void inetOperator(FieldRef ref, String op, Object value, String path) {
+        private void inetOperator(FieldRef ref, String op, Object value, CharSequence path) {
             switch (op) {
                 case "inSubnet" -> {
                     ref.appendTyped(out).append(" <<= ");
@@ -415,7 +459,7 @@ public final class WhereRenderer {
             }
         }
 
-        private void ltreeOperator(FieldRef ref, String op, Object value, String path) {
+        private void ltreeOperator(FieldRef ref, String op, Object value, CharSequence path) {
             switch (op) {
                 case "ancestorOf" -> compare(ref, " @> ", ScalarKind.LTREE, value, path);
                 case "descendantOf" -> compare(ref, " <@ ", ScalarKind.LTREE, value, path);
@@ -424,7 +468,7 @@ public final class WhereRenderer {
             }
         }
 
-        private void rangeOperator(FieldRef ref, String op, Object value, String path) {
+        private void rangeOperator(FieldRef ref, String op, Object value, CharSequence path) {
             switch (op) {
                 case "containsDate" -> compare(ref, " @> ", ScalarKind.DATE, value, path);
                 case "overlaps" -> compare(ref, " && ", ScalarKind.DATERANGE, value, path);
@@ -435,7 +479,7 @@ public final class WhereRenderer {
             }
         }
 
-        private void fullTextOperator(FieldRef ref, String op, Object value, String path) {
+        private void fullTextOperator(FieldRef ref, String op, Object value, CharSequence path) {
             String function = switch (op) {
                 case "matches" -> "to_tsquery(";
                 case "plainQuery" -> "plainto_tsquery(";
@@ -448,7 +492,7 @@ public final class WhereRenderer {
         }
     }
 
-    private static Collection<?> collection(Object value, String path) {
+    private static Collection<?> collection(Object value, CharSequence path) {
         if (value instanceof Collection<?> c) {
             return c;
         }
@@ -470,7 +514,7 @@ public final class WhereRenderer {
     }
 
     /** A user's LIKE pattern, rejected when it ends with a lone escape character, which PostgreSQL refuses. */
-    static String likePattern(String pattern, String path) {
+    static String likePattern(String pattern, CharSequence path) {
         int trailing = 0;
         for (int i = pattern.length() - 1; i >= 0 && pattern.charAt(i) == '\\'; i--) {
             trailing++;

@@ -44,4 +44,13 @@ class SchemaTest {
         assertThatThrownBy(() -> r.type("Nope"))
                 .hasMessage("Unknown type Nope: register it in the TypeRegistry (known types: Book, Author)");
     }
+
+    @Test
+    void columnTypesMapToScalarKinds() {
+        assertThat(ScalarKind.ofColumnType("uuid")).contains(ScalarKind.UUID);
+        assertThat(ScalarKind.ofColumnType("int4")).contains(ScalarKind.INT);
+        assertThat(ScalarKind.ofColumnType("timestamptz")).contains(ScalarKind.DATETIME);
+        assertThat(ScalarKind.ofColumnType("varchar")).contains(ScalarKind.STRING);
+        assertThat(ScalarKind.ofColumnType("box")).isEmpty();
+    }
 }

@@ -90,6 +90,13 @@ class FilterErrorsTest {
     }
 
     @Test
+    void errorPathsKeepTheOriginalIndexWhenNullItemsAreSkipped() {
+        fails(m("AND", java.util.Arrays.asList(null, m("pages", m("eq", "x")))), "where.AND[1].pages.eq", "x",
+                "Invalid value for where.AND[1].pages.eq: \"x\" is not an Int (a whole number from -2147483648 to 2147483647)");
+        fails(m("OR", List.of("x")), "where.OR[0]", "x", "Invalid value for where.OR[0]: \"x\" is not a filter object");
+    }
+
+    @Test
     void listsOfObjectsCannotBeFiltered() {
         fails(m("reviews", m("stars", m("gt", 3))), "where.reviews", m("stars", m("gt", 3)),
                 "Unsupported filter where.reviews: reviews is a list of objects, which cannot be filtered;"

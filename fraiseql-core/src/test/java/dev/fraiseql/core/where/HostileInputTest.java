@@ -45,6 +45,15 @@ class HostileInputTest {
     }
 
     @Test
+    void anUnpairedSurrogateIsRejectedBecauseTheDriverWouldSendAQuestionMark() {
+        assertThatThrownBy(() -> where(m("title", m("contains", "ab\uD83D"))))
+                .isInstanceOf(FilterException.class)
+                .hasMessage("Invalid value for where.title.contains: \"ab\uD83D\" is not valid: it contains an unpaired"
+                        + " surrogate (U+D83D at index 2), which is not text; send well-formed Unicode");
+        assertThat(where(m("title", m("eq", "\uD83D\uDE00"))).parameters()).containsExactly("\uD83D\uDE00");
+    }
+
+    @Test
     void aVeryLongStringIsOneParameter() {
         String longText = "x'".repeat(500_000);
         SqlStatement s = where(m("title", m("startswith", longText)));

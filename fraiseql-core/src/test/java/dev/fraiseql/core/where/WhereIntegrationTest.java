@@ -365,6 +365,41 @@ class WhereIntegrationTest {
     }
 
     @Nested
+    class HostileInput {
+        @Test
+        void fortyThousandValuesInAnInListRunAsOneArrayParameter() throws Exception {
+            List<Object> names = new java.util.ArrayList<>();
+            for (int i = 0; i < 40_000; i++) {
+                names.add("server-" + i);
+            }
+            names.add("dev-server-01");
+            assertThat(names("Server", m("name", m("in", names)))).containsExactly("dev-server-01");
+            assertThat(names("Server", m("name", m("nin", names)))).hasSize(4);
+        }
+
+        @Test
+        void theDeepestAcceptedFilterRuns() throws Exception {
+            Map<String, Object> f = m("cpu", m("gt", 10));
+            for (int i = 0; i < WhereRenderer.MAX_DEPTH; i++) {
+                f = i % 2 == 0 ? m("AND", List.of(f, m("cpu", m("lt", 100)))) : m("OR", List.of(f, m("cpu", m("lt", 0))));
+            }
+            assertThat(names("Server", f)).containsExactly("prod-server-02", "staging-server-01");
+        }
+
+        @Test
+        void hostileStringsAreOnlyData() throws Exception {
+            for (String hostile : List.of("'", "\"", "?", "$$", "--", "/*", "%", "_", "\\", "'; DROP TABLE tv_server; --",
+                    "x".repeat(1_000_000))) {
+                assertThat(names("Server", m("name", m("contains", hostile)))).as(hostile).isEmpty();
+                assertThat(names("Server", m("name", m("eq", hostile)))).as(hostile).isEmpty();
+                assertThat(names("Server", m("name", m("like", hostile.equals("\\") ? "\\\\" : hostile)))).as(hostile)
+                        .allMatch(n -> hostile.equals("%"));
+            }
+            assertThat(names("Server", m())).hasSize(5);
+        }
+    }
+
+    @Nested
     class LogicAndNesting {
         @Test
         void nestedObjects() throws Exception {

@@ -48,7 +48,17 @@ class WherePropertyTest {
                     FieldDef.scalar("n", ScalarKind.INT),
                     FieldDef.scalar("k", ScalarKind.INT).withColumn("k"),
                     FieldDef.scalar("e", ScalarKind.ENUM),
-                    FieldDef.object("o", "Inner"))
+                    FieldDef.object("o", "Inner"),
+                    FieldDef.scalar("u", ScalarKind.UUID),
+                    FieldDef.scalar("d", ScalarKind.DATE),
+                    FieldDef.scalar("ts", ScalarKind.DATETIME),
+                    FieldDef.scalar("ip", ScalarKind.INET),
+                    FieldDef.scalar("net", ScalarKind.CIDR),
+                    FieldDef.scalar("mac", ScalarKind.MACADDR),
+                    FieldDef.scalar("path", ScalarKind.LTREE),
+                    FieldDef.scalar("r", ScalarKind.DATERANGE),
+                    FieldDef.scalar("tm", ScalarKind.TIME),
+                    FieldDef.scalar("dec", ScalarKind.DECIMAL))
             .type("Inner", null, FieldDef.scalar("s", ScalarKind.STRING))
             .build();
     private static final TypeDef ROW = REGISTRY.type("Row");
@@ -62,7 +72,7 @@ class WherePropertyTest {
     void createData() throws Exception {
         TestPostgres pg = TestPostgres.shared();
         connection = pg.connect(pg.createDatabase("where_prop"));
-        Jdbc.exec(connection, "CREATE TABLE tv_prop (k int, data jsonb NOT NULL)");
+        Jdbc.exec(connection, "CREATE EXTENSION IF NOT EXISTS ltree; CREATE TABLE tv_prop (k int, data jsonb NOT NULL)");
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO tv_prop (k, data) VALUES (?, ?::jsonb)")) {
             for (int i = 0; i < ROWS; i++) {
                 Map<String, Object> row = m("name", String.format("r%02d", i), "s", maybe(this::dataString),
@@ -73,6 +83,16 @@ class WherePropertyTest {
                 ps.setObject(1, row.get("k"));
                 Map<String, Object> json = m("name", row.get("name"), "s", row.get("s"), "n", row.get("n"), "e", row.get("e"),
                         "o", row.get("o"));
+                json.put("u", VALID.get("u")[random.nextInt(VALID.get("u").length)]);
+                json.put("d", VALID.get("d")[random.nextInt(VALID.get("d").length)]);
+                json.put("ts", VALID.get("ts")[random.nextInt(VALID.get("ts").length)]);
+                json.put("ip", VALID.get("ip")[random.nextInt(VALID.get("ip").length)]);
+                json.put("net", VALID.get("net")[random.nextInt(VALID.get("net").length)]);
+                json.put("mac", VALID.get("mac")[random.nextInt(VALID.get("mac").length)]);
+                json.put("path", VALID.get("path")[random.nextInt(VALID.get("path").length)]);
+                json.put("r", VALID.get("r")[random.nextInt(VALID.get("r").length)]);
+                json.put("tm", VALID.get("tm")[random.nextInt(VALID.get("tm").length)]);
+                json.put("dec", VALID.get("dec")[random.nextInt(VALID.get("dec").length)]);
                 if (random.nextInt(10) == 0) {
                     json.remove("s");
                     row.put("s", null);
@@ -101,8 +121,8 @@ class WherePropertyTest {
                 new WhereRenderer(REGISTRY).render(ROW, filter, "t", sql);
                 statement = sql.build();
             } catch (FilterException e) {
-                assertThat(e.getMessage()).as("seed %d, filter %s", seed, filter)
-                        .matches("(?s).*(NUL character|ends with the escape character).*");
+                assertThat(e.getMessage().replace("\0", "\\0")).as("seed %d, filter %s", seed, printable(filter))
+                        .matches("(?s).*(NUL character|ends with the escape character|unpaired surrogate).*");
                 rejected++;
                 continue;
             }
@@ -119,7 +139,7 @@ class WherePropertyTest {
                     expected.add((String) row.get("name"));
                 }
             }
-            assertThat(new TreeSet<>(actual)).as("seed %d, filter %s, sql %s", seed, filter, statement)
+            assertThat(new TreeSet<>(actual)).as("seed %d, filter %s, sql %s", seed, printable(filter), printable(statement))
                     .isEqualTo(expected);
             checked++;
             if (!expected.isEmpty() && expected.size() < ROWS) {
@@ -129,6 +149,92 @@ class WherePropertyTest {
         assertThat(selective).as("seed %d: filters that select some but not all rows", seed).isGreaterThan(FILTERS / 5);
         assertThat(checked).as("seed %d", seed).isGreaterThan(FILTERS / 2);
         assertThat(rejected).as("seed %d", seed).isGreaterThan(0);
+    }
+
+    private static final Map<String, String[]> VALID = Map.of(
+            "u", new String[] {"123e4567-e89b-12d3-a456-426614174000", "00000000-0000-0000-0000-000000000000"},
+            "d", new String[] {"2024-02-29", "1999-12-31", "0001-01-01"},
+            "ts", new String[] {"2024-02-29T23:59:59Z", "2024-01-01T00:00:00.123456+05:30"},
+            "ip", new String[] {"192.168.1.1", "10.0.0.0/8", "::1", "2001:db8::ff00:42:8329", "::ffff:1.2.3.4"},
+            "net", new String[] {"10.0.0.0/8", "2001:db8::/32", "192.168.1.0/24"},
+            "mac", new String[] {"08:00:2b:01:02:03", "08-00-2B-01-02-03", "08002b010203", "0800.2b01.0203"},
+            "path", new String[] {"top.science", "a_b.c-d.e1", "top"},
+            "r", new String[] {"[2024-01-01,2024-02-01)", "(,2024-01-01]", "empty", "[2024-01-01,)"},
+            "tm", new String[] {"10:30", "23:59:59.999", "00:00:00"},
+            "dec", new String[] {"1.5", "-0.0001", "12345678901234567890.123"});
+
+    /** A value near the valid forms: valid, mutated by a few random edits, or hostile. */
+    private String nearlyValid(String field) {
+        String[] valid = VALID.get(field);
+        String s = valid[random.nextInt(valid.length)];
+        if (random.nextInt(4) == 0) {
+            return s;
+        }
+        if (random.nextInt(5) == 0) {
+            return HOSTILE[random.nextInt(HOSTILE.length)];
+        }
+        String alphabet = "0123456789abcdefABCDEF:.-/[](),*!|@%{}_ Zz+eE\\'\"?$";
+        StringBuilder sb = new StringBuilder(s);
+        int edits = 1 + random.nextInt(3);
+        for (int i = 0; i < edits; i++) {
+            int at = sb.length() == 0 ? 0 : random.nextInt(sb.length());
+            char c = alphabet.charAt(random.nextInt(alphabet.length()));
+            switch (random.nextInt(3)) {
+                case 0 -> sb.insert(at, c);
+                case 1 -> {
+                    if (sb.length() > 0) {
+                        sb.deleteCharAt(at);
+                    }
+                }
+                default -> {
+                    if (sb.length() > 0) {
+                        sb.setCharAt(at, c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void malformedTypedValuesAreRejectedInJavaNeverByTheDatabase() throws Exception {
+        String[][] cases = {{"u", "eq"}, {"u", "in"}, {"d", "gt"}, {"ts", "lte"}, {"ip", "eq"}, {"ip", "inSubnet"},
+            {"net", "eq"}, {"mac", "neq"}, {"path", "descendantOf"}, {"path", "ancestorOf"}, {"r", "overlaps"},
+            {"r", "containsDate"}, {"tm", "gte"}, {"dec", "lt"}, {"path", "eq"}, {"r", "adjacent"}};
+        int accepted = 0;
+        int rejected = 0;
+        for (int i = 0; i < 1500; i++) {
+            String[] c = cases[random.nextInt(cases.length)];
+            String value = c[1].equals("containsDate") ? nearlyValid("d") : c[1].equals("inSubnet") ? nearlyValid("net")
+                    : nearlyValid(c[0]);
+            Object operand = c[1].equals("in") ? List.of(value) : value;
+            Map<String, Object> filter = m(c[0], m(c[1], operand));
+            SqlStatement statement;
+            try {
+                SqlBuilder sql = new SqlBuilder().append("SELECT data->>'name' FROM tv_prop AS \"t\" WHERE ");
+                new WhereRenderer(REGISTRY).render(ROW, filter, "t", sql);
+                statement = sql.build();
+            } catch (FilterException e) {
+                assertThat(e.getMessage()).as("seed %d", seed).startsWith("Invalid value for where." + c[0] + "." + c[1]);
+                rejected++;
+                continue;
+            }
+            try {
+                Jdbc.strings(connection, statement, 1);
+            } catch (SQLException e) {
+                fail("seed " + seed + ": SQL error " + e.getMessage() + " for filter " + filter);
+            }
+            accepted++;
+        }
+        assertThat(accepted).as("seed %d", seed).isGreaterThan(300);
+        assertThat(rejected).as("seed %d", seed).isGreaterThan(300);
+    }
+
+    private static String printable(Object o) {
+        StringBuilder sb = new StringBuilder();
+        String.valueOf(o).chars().forEach(c -> sb.append(c == 0 ? "\\0"
+                : Character.isSurrogate((char) c) ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        return sb.toString();
     }
 
     // ---- generators
@@ -340,17 +446,19 @@ class WherePropertyTest {
     }
 
     private static Pattern like(String pattern) {
+        // by code point: PostgreSQL's _ matches one character, and an emoji is one character but two Java chars
         StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
+        int[] cps = pattern.codePoints().toArray();
+        for (int i = 0; i < cps.length; i++) {
+            int c = cps[i];
             if (c == '\\') {
-                regex.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
+                regex.append(Pattern.quote(Character.toString(cps[++i])));
             } else if (c == '%') {
                 regex.append(".*");
             } else if (c == '_') {
                 regex.append('.');
             } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
+                regex.append(Pattern.quote(Character.toString(c)));
             }
         }
         return Pattern.compile(regex.toString(), Pattern.DOTALL);
