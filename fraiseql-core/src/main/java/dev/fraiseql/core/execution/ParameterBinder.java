@@ -95,7 +95,7 @@ public final class ParameterBinder {
         }
         Object[] elements = new Object[values.size()];
         for (int i = 0; i < elements.length; i++) {
-            elements[i] = element(elementType, values.get(i));
+            elements[i] = element(index, elementType, values.get(i));
         }
         Connection connection = ps.getConnection();
         ps.setArray(index, connection.createArrayOf(elementType, elements));
@@ -145,7 +145,7 @@ public final class ParameterBinder {
                 + "Double, BigDecimal, Boolean, UUID, LocalDate, OffsetDateTime or Instant elements");
     }
 
-    private static Object element(String type, Object v) {
+    private static Object element(int index, String type, Object v) {
         if (v == null || v == SqlStatement.NullParameter.INSTANCE) {
             return null;
         }
@@ -160,6 +160,11 @@ public final class ParameterBinder {
                     return new BigDecimal((BigInteger) v);
                 }
                 if (v instanceof Double || v instanceof Float) {
+                    double d = ((Number) v).doubleValue();
+                    if (!Double.isFinite(d)) {
+                        throw new IllegalArgumentException("Parameter " + index + " is a list of numbers holding " + v
+                                + ", which a numeric[] array cannot hold; pass finite values only");
+                    }
                     return new BigDecimal(v.toString());
                 }
                 return BigDecimal.valueOf(((Number) v).longValue());

@@ -154,6 +154,19 @@ class ParameterBinderTest {
     }
 
     @Test
+    void aNonFiniteNumberInAListIsRejected() {
+        assertThatThrownBy(() -> typeAndText(List.of(1.5d, Double.NaN)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Parameter 1 is a list of numbers holding NaN, which a numeric[] array cannot hold; "
+                        + "pass finite values only");
+    }
+
+    @Test
+    void aNaNScalarIsBoundAsDoublePrecision() {
+        assertThat(typeAndText(Double.NaN)).containsExactly("double precision", "NaN");
+    }
+
+    @Test
     void anUnsupportedTypeIsRejectedWithTheSupportedOnes() {
         assertThatThrownBy(() -> roundTrip(new StringBuilder("x")))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -17,6 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -156,6 +160,53 @@ class QueryExecutorFaultTest {
         assertThat(log.warnings()).singleElement().satisfies(line -> assertThat(line).isEqualTo(
                 "Database attempt 1 of 4 failed with TRANSACTION_ROLLBACK (SQLSTATE 40001); retrying in 10 ms: "
                         + "ERROR: could not serialize access\n  Where: PL/pgSQL function flaky() line 1 at RAISE"));
+    }
+
+    @Test
+    void aRealSerializationConflictIsRetriedAndTheRetrySeesTheOtherCommit() throws Exception {
+        db.execute("CREATE TABLE IF NOT EXISTS duty (doctor text PRIMARY KEY, on_call boolean NOT NULL)",
+                "TRUNCATE duty", "INSERT INTO duty VALUES ('a', true), ('b', true)");
+        CyclicBarrier bothHaveRead = new CyclicBarrier(2);
+        AtomicInteger runs = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            // Write skew: each doctor goes off call if two are on call. Under SERIALIZABLE one of the
+            // two must fail with 40001; its retry then sees only one doctor left and stays on call.
+            List<Future<Integer>> results = new ArrayList<>();
+            for (String doctor : List.of("a", "b")) {
+                results.add(threads.submit(() -> executor.inTransaction(Map.of(), tx -> {
+                    boolean firstRound = runs.incrementAndGet() <= 2;
+                    tx.update(SqlStatement.of("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE"));
+                    long onCall = tx.query(SqlStatement.of("SELECT count(*) FROM duty WHERE on_call"), rs -> {
+                        rs.next();
+                        return rs.getLong(1);
+                    });
+                    if (firstRound) {
+                        await(bothHaveRead);
+                    }
+                    return onCall < 2 ? 0 : tx.update(new SqlStatement(
+                            "UPDATE duty SET on_call = false WHERE doctor = ?", List.of(doctor)));
+                })));
+            }
+            int updated = results.get(0).get(10, TimeUnit.SECONDS) + results.get(1).get(10, TimeUnit.SECONDS);
+
+            assertThat(updated).isEqualTo(1);
+            assertThat(runs).hasValue(3);
+            assertThat(db.count("SELECT count(*) FROM duty WHERE on_call")).isEqualTo(1);
+            assertThat(log.warnings()).singleElement().satisfies(line -> assertThat(line).startsWith(
+                    "Database attempt 1 of 4 failed with TRANSACTION_ROLLBACK (SQLSTATE 40001); retrying in 10 ms: "
+                            + "ERROR: could not serialize access"));
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
