@@ -43,6 +43,9 @@ final class GeneratedInputs {
                 whereInput(binding.returnType());
                 orderByInput(binding.returnType());
                 addArguments(binding);
+                if (binding.kind() == FieldBinding.Kind.CONNECTION) {
+                    pageInfo();
+                }
             }
         }
         if (sdl.length() > 0) {
@@ -131,6 +134,14 @@ final class GeneratedInputs {
         sdl.append("\"\"\"Sort key of ").append(typeName).append(": give one field per list element.\"\"\"\ninput ")
                 .append(name).append(" {\n").append(body).append("}\n");
         return name;
+    }
+
+    /** Relay's PageInfo, for connection types the user declared without it. */
+    private void pageInfo() {
+        if (generated.add("PageInfo") && registry.getType("PageInfo").isEmpty()) {
+            sdl.append("\"\"\"Where a connection page sits in the whole list.\"\"\"\ntype PageInfo {\n"
+                    + "  hasPreviousPage: Boolean!\n  hasNextPage: Boolean!\n  startCursor: String\n  endCursor: String\n}\n");
+        }
     }
 
     private void orderDirection() {
