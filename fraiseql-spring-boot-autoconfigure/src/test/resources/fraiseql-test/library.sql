@@ -76,6 +76,10 @@ SELECT b.id, b.title, b.pages, b.published_on, b.tenant_id,
        AS data
 FROM book b;
 
+-- Sees only the rows of the tenant in the transaction-local setting, like a row-level security policy.
+CREATE VIEW v_my_book AS
+SELECT v.* FROM v_book v WHERE v.tenant_id = nullif(current_setting('app.tenant_id', true), '')::int;
+
 CREATE TYPE app.mutation_response AS (
   status text, message text, entity_id text, entity_type text, entity jsonb,
   updated_fields text[], cascade jsonb, metadata jsonb

@@ -57,7 +57,7 @@ final class ConnectionDataFetcher implements DataFetcher<Object> {
         SqlStatement sql = renderer.connection(spec, projection);
         List<byte[]> rows = new ArrayList<>();
         List<String> cursorColumn = new ArrayList<>();
-        executor.query(sql, rs -> {
+        Reads.query(executor, env, sql, rs -> {
             while (rs.next()) {
                 rows.add(rs.getBytes(1));
                 cursorColumn.add(rs.getString(2));
@@ -81,7 +81,7 @@ final class ConnectionDataFetcher implements DataFetcher<Object> {
         connection.put("edges", edges);
         connection.put("pageInfo", pageInfo);
         if (withTotal) {
-            connection.put("totalCount", executor.query(renderer.count(type, spec.where()), rs -> {
+            connection.put("totalCount", Reads.query(executor, env, renderer.count(type, spec.where()), rs -> {
                 rs.next();
                 return rs.getInt(1);
             }));

@@ -53,19 +53,19 @@ final class ViewDataFetcher implements DataFetcher<Object> {
         if (!maps && properties.getExecution() == ExecutionMode.FAST) {
             Projection projection = new JsonProjection(type.dataColumn(), translator.translate(type, env.getSelectionSet()));
             SqlStatement sql = list ? renderer.list(spec, projection) : renderer.single(spec, projection);
-            return list ? fastList(sql) : fastSingle(sql);
+            return list ? fastList(env, sql) : fastSingle(env, sql);
         }
         SqlStatement sql = list ? renderer.list(spec, Projection.dataColumn(type))
                 : renderer.single(spec, Projection.dataColumn(type));
         List<Object> rows = new ArrayList<>();
-        executor.stream(sql, row -> rows.add(converter.read(row, type)));
+        Reads.stream(executor, env, sql, row -> rows.add(converter.read(row, type)));
         return list ? rows : single(rows);
     }
 
-    private RawJson fastList(SqlStatement sql) {
+    private RawJson fastList(DataFetchingEnvironment env, SqlStatement sql) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         out.write('[');
-        executor.stream(sql, row -> {
+        Reads.stream(executor, env, sql, row -> {
             if (out.size() > 1) {
                 out.write(',');
             }
@@ -75,9 +75,9 @@ final class ViewDataFetcher implements DataFetcher<Object> {
         return new RawJson(out.toByteArray());
     }
 
-    private RawJson fastSingle(SqlStatement sql) {
+    private RawJson fastSingle(DataFetchingEnvironment env, SqlStatement sql) {
         List<byte[]> rows = new ArrayList<>(1);
-        executor.stream(sql, rows::add);
+        Reads.stream(executor, env, sql, rows::add);
         byte[] row = single(rows);
         return row == null ? null : new RawJson(row);
     }

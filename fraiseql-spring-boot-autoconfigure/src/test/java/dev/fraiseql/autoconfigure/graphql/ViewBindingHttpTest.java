@@ -107,6 +107,16 @@ class ViewBindingHttpTest {
     }
 
     @Test
+    void requestSettingsReachPostgresOnReadsSoTenantScopedViewsWork() {
+        GraphQlHttp http = new GraphQlHttp(port);
+        assertThat(http.post("{ myBooks { id } }", Map.of(), Map.of("X-Tenant", "2")))
+                .isEqualTo("{\"data\":{\"myBooks\":[{\"id\":\"3\"}]}}");
+        assertThat(http.post("{ myBooks { id } }", Map.of(), Map.of("X-Tenant", "1")))
+                .isEqualTo("{\"data\":{\"myBooks\":[{\"id\":\"1\"},{\"id\":\"2\"},{\"id\":\"4\"}]}}");
+        assertThat(http.post("{ myBooks { id } }")).isEqualTo("{\"data\":{\"myBooks\":[]}}");
+    }
+
+    @Test
     void controllerMethodCanPostProcessParsedRows() {
         assertThat(post("{ shoutedBooks(where: {id: {eq: \"2\"}}) { id title } }"))
                 .isEqualTo("{\"data\":{\"shoutedBooks\":[{\"id\":\"2\",\"title\":\"SOLARIS\"}]}}");
