@@ -80,6 +80,16 @@ FROM book b;
 CREATE VIEW v_my_book AS
 SELECT v.* FROM v_book v WHERE v.tenant_id = nullif(current_setting('app.tenant_id', true), '')::int;
 
+-- Views that fail at query time, for the error codes: a division by zero (22012), a slow one for the
+-- statement timeout (57014), and one the tests drop after start-up (42P01).
+CREATE VIEW v_broken_book AS
+SELECT v.id, jsonb_build_object('id', v.id / (v.id - v.id)) AS data FROM v_book v;
+
+CREATE VIEW v_slow_book AS
+SELECT v.id, v.data FROM v_book v, LATERAL (SELECT pg_sleep(1.5)) s;
+
+CREATE VIEW v_dropped_book AS SELECT v.id, v.data FROM v_book v;
+
 CREATE TYPE app.mutation_response AS (
   status text, message text, entity_id text, entity_type text, entity jsonb,
   updated_fields text[], cascade jsonb, metadata jsonb

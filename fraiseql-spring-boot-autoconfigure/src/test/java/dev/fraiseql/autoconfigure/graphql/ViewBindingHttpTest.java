@@ -19,6 +19,7 @@ class ViewBindingHttpTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         db.properties().forEach((k, v) -> registry.add(k, () -> v));
+        registry.add("fraiseql.db.query-timeout", () -> "1s");
     }
 
     @LocalServerPort
@@ -120,5 +121,32 @@ class ViewBindingHttpTest {
     void controllerMethodCanPostProcessParsedRows() {
         assertThat(post("{ shoutedBooks(where: {id: {eq: \"2\"}}) { id title } }"))
                 .isEqualTo("{\"data\":{\"shoutedBooks\":[{\"id\":\"2\",\"title\":\"SOLARIS\"}]}}");
+    }
+
+    static String error(String field, int column, String code, String message) {
+        return "{\"errors\":[{\"message\":\"" + message + "\",\"locations\":[{\"line\":1,\"column\":" + column
+                + "}],\"path\":[\"" + field + "\"],\"extensions\":{\"code\":\"" + code + "\",\"classification\":"
+                + "\"INTERNAL_ERROR\"}}],\"data\":{\"" + field + "\":null}}";
+    }
+
+    @Test
+    void valueErrorInTheViewIsTypeMismatchWithoutSqlText() {
+        assertThat(post("{ brokenBooks { id } }")).isEqualTo(
+                error("brokenBooks", 3, "TYPE_MISMATCH", "A value does not match its expected type or format"));
+    }
+
+    @Test
+    void statementTimeoutIsQueryTimeout() {
+        assertThat(post("{ slowBooks { id } }")).isEqualTo(
+                error("slowBooks", 3, "QUERY_TIMEOUT", "Query exceeded the 1s statement timeout"));
+    }
+
+    @Test
+    void viewDroppedAfterStartUpIsNotFoundAndOtherRootFieldsStillAnswer() {
+        db.execute("DROP VIEW IF EXISTS v_dropped_book");
+        assertThat(post("{ droppedBooks { id } book(id: 2) { id } }")).isEqualTo("{\"errors\":[{\"message\":"
+                + "\"The requested resource does not exist\",\"locations\":[{\"line\":1,\"column\":3}],\"path\":"
+                + "[\"droppedBooks\"],\"extensions\":{\"code\":\"NOT_FOUND\",\"classification\":\"INTERNAL_ERROR\"}}],"
+                + "\"data\":{\"droppedBooks\":null,\"book\":{\"id\":\"2\"}}}");
     }
 }
