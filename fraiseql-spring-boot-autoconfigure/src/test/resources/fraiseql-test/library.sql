@@ -127,3 +127,9 @@ CREATE FUNCTION app.rename_author(input jsonb) RETURNS jsonb LANGUAGE sql AS $$
   UPDATE author SET name = input->>'new_name' WHERE id = (input->>'id')::uuid;
   SELECT data FROM v_author WHERE id = (input->>'id')::uuid;
 $$;
+
+-- Answers with the status it is given, to check the mapping of every status family.
+CREATE FUNCTION app.answer_with(input jsonb) RETURNS app.mutation_response LANGUAGE sql AS $$
+  SELECT ROW(input->>'status', 'answered ' || (input->>'status'), NULL, 'Book', NULL, NULL, NULL,
+             NULL)::app.mutation_response;
+$$;

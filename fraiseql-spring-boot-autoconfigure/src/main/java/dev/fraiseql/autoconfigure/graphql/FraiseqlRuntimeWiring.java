@@ -4,6 +4,10 @@ import dev.fraiseql.core.execution.QueryExecutor;
 import dev.fraiseql.core.query.PageSettings;
 import dev.fraiseql.core.query.SelectRenderer;
 import graphql.schema.idl.RuntimeWiring;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /** Wires the starter's scalars and a data fetcher for every field bound by {@code @fraiseql}. */
@@ -12,7 +16,7 @@ public final class FraiseqlRuntimeWiring implements RuntimeWiringConfigurer {
     private final FraiseqlSchemaConfigurer schemaConfigurer;
     private final FraiseqlGraphQlProperties properties;
     private final QueryExecutor executor;
-    private final java.util.Map<String, ViewDataFetcher> controllerFetchers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, ViewDataFetcher> controllerFetchers = new ConcurrentHashMap<>();
 
     public FraiseqlRuntimeWiring(FraiseqlSchemaConfigurer schemaConfigurer, FraiseqlGraphQlProperties properties,
             QueryExecutor executor) {
@@ -34,6 +38,7 @@ public final class FraiseqlRuntimeWiring implements RuntimeWiringConfigurer {
                 new PageSettings(properties.getDefaultPageSize(), properties.getMaxPageSize()));
         SelectionTranslator translator = new SelectionTranslator(schema.types());
         RowConverter converter = new RowConverter(schema.types());
+        Set<String> resolvedUnions = new HashSet<>();
         for (FieldBinding binding : schema.bindings()) {
             switch (binding.kind()) {
                 case LIST, SINGLE -> {
@@ -49,9 +54,9 @@ public final class FraiseqlRuntimeWiring implements RuntimeWiringConfigurer {
                     MutationResultType result = schema.mutationResults().get(binding.coordinate());
                     builder.type(binding.parentType(), type -> type.dataFetcher(binding.field(),
                             new FunctionDataFetcher(binding, result, schema.types(), executor, converter)));
-                    if (result.isUnion()) {
+                    if (result.isUnion() && resolvedUnions.add(result.resultType())) {
                         builder.type(result.resultType(), type -> type.typeResolver(env -> env.getSchema().getObjectType(
-                                (String) ((java.util.Map<?, ?>) env.getObject()).get("__typename"))));
+                                (String) ((Map<?, ?>) env.getObject()).get("__typename"))));
                     }
                 }
                 case CONNECTION -> builder.type(binding.parentType(), type -> type.dataFetcher(binding.field(),
