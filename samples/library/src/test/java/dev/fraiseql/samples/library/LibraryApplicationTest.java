@@ -7,8 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LibraryApplicationTest {
@@ -64,5 +66,42 @@ class LibraryApplicationTest {
         HttpResponse<String> response = get("/actuator/metrics/hikaricp.connections.max?tag=pool:fraiseql");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("{\"statistic\":\"VALUE\",\"value\":20.0}");
+    }
+
+    @Test
+    void filtersOrdersAndPagesWithTheGeneratedArguments() throws Exception {
+        HttpResponse<String> response = post("/graphql", "{\"query\":\"{ books(where: {author: {name: {eq: \\\"Ursula K."
+                + " Le Guin\\\"}}}, orderBy: [{pages: DESC}], limit: 1) { title pages } }\"}");
+        assertThat(response.body()).isEqualTo(
+                "{\"data\":{\"books\":[{\"title\":\"The Left Hand of Darkness\",\"pages\":286}]}}");
+    }
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Test
+    void createBookRunsTheFunctionAndTheNewBookIsReadable() throws Exception {
+        try {
+            createAndRead();
+        } finally {
+            this.jdbc.update("DELETE FROM tv_book WHERE id > 4");
+            this.jdbc.update("DELETE FROM book WHERE id > 4");
+        }
+    }
+
+    private void createAndRead() throws Exception {
+        String mutation = "mutation { createBook(input: {title: \\\"Parable of the Sower\\\", authorId: \\\"2\\\","
+                + " pages: 345}) { __typename ... on CreateBookSuccess { status book { title author { name } } }"
+                + " ... on CreateBookError { code message } } }";
+        HttpResponse<String> created = post("/graphql", "{\"query\":\"" + mutation + "\"}");
+        assertThat(created.body()).isEqualTo("{\"data\":{\"createBook\":{\"__typename\":\"CreateBookSuccess\","
+                + "\"status\":\"created\",\"book\":{\"title\":\"Parable of the Sower\",\"author\":{\"name\":"
+                + "\"Octavia E. Butler\"}}}}}");
+        HttpResponse<String> read = post("/graphql",
+                "{\"query\":\"{ books(where: {title: {eq: \\\"Parable of the Sower\\\"}}) { pages } }\"}");
+        assertThat(read.body()).isEqualTo("{\"data\":{\"books\":[{\"pages\":345}]}}");
+        String missing = mutation.replace("authorId: \\\"2\\\"", "authorId: \\\"99\\\"");
+        assertThat(post("/graphql", "{\"query\":\"" + missing + "\"}").body()).isEqualTo("{\"data\":{\"createBook\":"
+                + "{\"__typename\":\"CreateBookError\",\"code\":404,\"message\":\"no author with id 99\"}}}");
     }
 }

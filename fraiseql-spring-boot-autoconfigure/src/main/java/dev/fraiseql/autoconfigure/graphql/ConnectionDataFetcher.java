@@ -1,0 +1,110 @@
+package dev.fraiseql.autoconfigure.graphql;
+
+import dev.fraiseql.core.execution.QueryExecutor;
+import dev.fraiseql.core.json.JsonProjection;
+import dev.fraiseql.core.query.ConnectionPage;
+import dev.fraiseql.core.query.ConnectionSpec;
+import dev.fraiseql.core.query.Projection;
+import dev.fraiseql.core.query.SelectRenderer;
+import dev.fraiseql.core.schema.TypeDef;
+import dev.fraiseql.core.sql.SqlStatement;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.SelectedField;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a Relay connection over a view with keyset cursors: one statement for the page (plus one
+ * more row to know whether there is a next page) and, when selected, one for {@code totalCount}.
+ * Each edge's node is raw JSON on the fast path; edges, cursors and pageInfo are small maps.
+ */
+final class ConnectionDataFetcher implements DataFetcher<Object> {
+
+    private final TypeDef type;
+    private final FraiseqlGraphQlProperties properties;
+    private final SelectRenderer renderer;
+    private final QueryExecutor executor;
+    private final SelectionTranslator translator;
+    private final RowConverter converter;
+
+    ConnectionDataFetcher(TypeDef type, FraiseqlGraphQlProperties properties, SelectRenderer renderer,
+            QueryExecutor executor, SelectionTranslator translator, RowConverter converter) {
+        this.type = type;
+        this.properties = properties;
+        this.renderer = renderer;
+        this.executor = executor;
+        this.translator = translator;
+        this.converter = converter;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Object get(DataFetchingEnvironment env) {
+        Map<String, Object> args = env.getArguments();
+        DataFetchingFieldSelectionSet selection = env.getSelectionSet();
+        boolean withTotal = selection.contains("totalCount");
+        ConnectionSpec spec = new ConnectionSpec(type, (Map<String, Object>) args.get("where"),
+                (List<Map<String, Object>>) args.get("orderBy"), (Integer) args.get("first"), (String) args.get("after"),
+                (Integer) args.get("last"), (String) args.get("before"), withTotal);
+        DataFetchingFieldSelectionSet node = singleNodeSelection(selection);
+        boolean raw = properties.getExecution() == ExecutionMode.FAST && node != null;
+        Projection projection = raw ? new JsonProjection(type.dataColumn(), translator.translate(type, node))
+                : Projection.dataColumn(type);
+        SqlStatement sql = renderer.connection(spec, projection);
+        List<byte[]> rows = new ArrayList<>();
+        List<String> cursorColumn = new ArrayList<>();
+        Reads.query(executor, env, sql, rs -> {
+            while (rs.next()) {
+                rows.add(rs.getBytes(1));
+                cursorColumn.add(rs.getString(2));
+            }
+            return null;
+        });
+        ConnectionPage page = renderer.page(spec, cursorColumn);
+        List<Map<String, Object>> edges = new ArrayList<>(page.toIndex() - page.fromIndex());
+        for (int i = page.fromIndex(); i < page.toIndex(); i++) {
+            Map<String, Object> edge = new LinkedHashMap<>(4);
+            edge.put("cursor", page.cursors().get(i - page.fromIndex()));
+            edge.put("node", raw ? new RawJson(rows.get(i)) : converter.read(rows.get(i), type));
+            edges.add(edge);
+        }
+        Map<String, Object> pageInfo = new LinkedHashMap<>();
+        pageInfo.put("hasNextPage", page.pageInfo().hasNextPage());
+        pageInfo.put("hasPreviousPage", page.pageInfo().hasPreviousPage());
+        pageInfo.put("startCursor", page.pageInfo().startCursor());
+        pageInfo.put("endCursor", page.pageInfo().endCursor());
+        Map<String, Object> connection = new LinkedHashMap<>();
+        connection.put("edges", edges);
+        connection.put("pageInfo", pageInfo);
+        if (withTotal) {
+            connection.put("totalCount", Reads.query(executor, env, renderer.count(type, spec.where()), rs -> {
+                rs.next();
+                return rs.getInt(1);
+            }));
+        }
+        return connection;
+    }
+
+    /**
+     * The selection of {@code edges.node} when the query selects it exactly once; {@code null} when it
+     * is absent or selected several times (aliases), where one SQL projection cannot serve every
+     * selection and nodes are completed from parsed rows instead.
+     */
+    private static DataFetchingFieldSelectionSet singleNodeSelection(DataFetchingFieldSelectionSet selection) {
+        List<SelectedField> nodes = new ArrayList<>();
+        for (SelectedField edges : selection.getImmediateFields()) {
+            if (edges.getName().equals("edges")) {
+                for (SelectedField f : edges.getSelectionSet().getImmediateFields()) {
+                    if (f.getName().equals("node")) {
+                        nodes.add(f);
+                    }
+                }
+            }
+        }
+        return nodes.size() == 1 ? nodes.get(0).getSelectionSet() : null;
+    }
+}

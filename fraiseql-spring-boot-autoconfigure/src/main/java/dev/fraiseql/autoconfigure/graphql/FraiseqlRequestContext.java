@@ -1,0 +1,39 @@
+package dev.fraiseql.autoconfigure.graphql;
+
+import graphql.GraphQLContext;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Carries request context (tenant, user) to PostgreSQL as transaction-local settings: put a map
+ * under {@link #LOCAL_SETTINGS} in the GraphQL context (for example from a
+ * {@code WebGraphQlInterceptor}) and each mutation runs {@code set_config(name, value, true)} for
+ * every entry, so row-level security sees it.
+ */
+public final class FraiseqlRequestContext {
+
+    /** GraphQL context key of a {@code Map<String, String>} of setting names (such as {@code app.tenant_id}) to values. */
+    public static final String LOCAL_SETTINGS = "fraiseql.localSettings";
+
+    private static final Pattern SETTING = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*");
+
+    private FraiseqlRequestContext() {
+    }
+
+    /** The settings of the current request, checked to be custom {@code prefix.name} settings. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, String> localSettings(GraphQLContext context) {
+        Object value = context == null ? null : context.get(LOCAL_SETTINGS);
+        if (value == null) {
+            return Map.of();
+        }
+        Map<String, String> settings = (Map<String, String>) value;
+        for (String name : settings.keySet()) {
+            if (!SETTING.matcher(name).matches()) {
+                throw new IllegalStateException("Request setting '" + name + "' is not a custom setting name such as"
+                        + " app.tenant_id (prefix.name, letters, digits and _)");
+            }
+        }
+        return settings;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.fraiseql.autoconfigure.graphql;
+
+import dev.fraiseql.core.schema.FieldDef;
+import dev.fraiseql.core.schema.Names;
+import dev.fraiseql.core.schema.TypeDef;
+import dev.fraiseql.core.schema.TypeRegistry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The standard path's row reader: parses a row's JSON into maps whose keys are camelCased along
+ * the GraphQL type, so that graphql-java's default property fetching completes every field.
+ */
+final class RowConverter {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private final TypeRegistry types;
+
+    RowConverter(TypeRegistry types) {
+        this.types = types;
+    }
+
+    Object read(byte[] json, TypeDef type) {
+        return convert(MAPPER.readValue(json, Object.class), type);
+    }
+
+    Object convert(Object value, TypeDef type) {
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            list.forEach(v -> out.add(convert(v, type)));
+            return out;
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            return value;
+        }
+        Map<String, Object> out = new LinkedHashMap<>(map.size() * 2);
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String name = Names.toCamelCase((String) e.getKey());
+            FieldDef field = type.fields().get(name);
+            Object v = e.getValue();
+            if (field != null && field.objectType() != null) {
+                v = convert(v, types.type(field.objectType()));
+            }
+            out.put(name, v);
+        }
+        return out;
+    }
+}

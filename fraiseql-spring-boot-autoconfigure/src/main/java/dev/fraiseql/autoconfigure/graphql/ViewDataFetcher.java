@@ -1,0 +1,116 @@
+package dev.fraiseql.autoconfigure.graphql;
+
+import dev.fraiseql.core.execution.QueryExecutor;
+import dev.fraiseql.core.json.JsonProjection;
+import dev.fraiseql.core.query.Projection;
+import dev.fraiseql.core.query.SelectRenderer;
+import dev.fraiseql.core.query.SelectSpec;
+import dev.fraiseql.core.schema.TypeDef;
+import dev.fraiseql.core.sql.SqlStatement;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads a view-bound root field: one SQL statement, rows as JSON, no data fetcher per nested field. */
+final class ViewDataFetcher implements DataFetcher<Object> {
+
+    private final FieldBinding binding;
+    private final TypeDef type;
+    private final FraiseqlGraphQlProperties properties;
+    private final SelectRenderer renderer;
+    private final QueryExecutor executor;
+    private final SelectionTranslator translator;
+    private final RowConverter converter;
+
+    ViewDataFetcher(FieldBinding binding, TypeDef type, FraiseqlGraphQlProperties properties, SelectRenderer renderer,
+            QueryExecutor executor, SelectionTranslator translator, RowConverter converter) {
+        this.binding = binding;
+        this.type = type;
+        this.properties = properties;
+        this.renderer = renderer;
+        this.executor = executor;
+        this.translator = translator;
+        this.converter = converter;
+    }
+
+    @Override
+    public Object get(DataFetchingEnvironment env) {
+        return fetch(spec(env.getArguments()), env, false);
+    }
+
+    /** The query a controller method may adjust before it runs. */
+    ViewQuery query(DataFetchingEnvironment env) {
+        return new ViewQuery(this, env, spec(env.getArguments()));
+    }
+
+    /** Runs {@code spec}: raw JSON on the fast path (unless {@code maps}), parsed maps otherwise. */
+    Object fetch(SelectSpec spec, DataFetchingEnvironment env, boolean maps) {
+        boolean list = binding.kind() == FieldBinding.Kind.LIST;
+        if (!maps && properties.getExecution() == ExecutionMode.FAST) {
+            Projection projection = new JsonProjection(type.dataColumn(), translator.translate(type, env.getSelectionSet()));
+            SqlStatement sql = list ? renderer.list(spec, projection) : renderer.single(spec, projection);
+            return list ? fastList(env, sql) : fastSingle(env, sql);
+        }
+        SqlStatement sql = list ? renderer.list(spec, Projection.dataColumn(type))
+                : renderer.single(spec, Projection.dataColumn(type));
+        List<Object> rows = new ArrayList<>();
+        Reads.stream(executor, env, sql, row -> rows.add(converter.read(row, type)));
+        return list ? rows : single(rows);
+    }
+
+    private RawJson fastList(DataFetchingEnvironment env, SqlStatement sql) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        out.write('[');
+        Reads.stream(executor, env, sql, row -> {
+            if (out.size() > 1) {
+                out.write(',');
+            }
+            out.write(row);
+        });
+        out.write(']');
+        return new RawJson(out.toByteArray());
+    }
+
+    private RawJson fastSingle(DataFetchingEnvironment env, SqlStatement sql) {
+        List<byte[]> rows = new ArrayList<>(1);
+        Reads.stream(executor, env, sql, rows::add);
+        byte[] row = single(rows);
+        return row == null ? null : new RawJson(row);
+    }
+
+    private <T> T single(List<T> rows) {
+        if (rows.size() > 1) {
+            throw new FraiseqlInputException(String.join(", ", binding.keyArguments()), binding.coordinate()
+                    + " matched more than one row of " + binding.target() + ": its arguments ("
+                    + String.join(", ", binding.keyArguments()) + ") must identify one row");
+        }
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    FieldBinding binding() {
+        return binding;
+    }
+
+    private SelectSpec spec(Map<String, Object> arguments) {
+        if (binding.kind() == FieldBinding.Kind.SINGLE) {
+            Map<String, Object> where = new LinkedHashMap<>();
+            for (String key : binding.keyArguments()) {
+                if (arguments.get(key) != null) {
+                    where.put(key, Map.of("eq", arguments.get(key)));
+                }
+            }
+            return new SelectSpec(type, where, List.of(), null, null);
+        }
+        Map<String, Object> where = (Map<String, Object>) arguments.get("where");
+        List<Map<String, Object>> orderBy = (List<Map<String, Object>>) arguments.get("orderBy");
+        // Page sizes are checked by the renderer against fraiseql.graphql.max-page-size.
+        Integer limit = (Integer) arguments.get("limit");
+        Integer offset = (Integer) arguments.get("offset");
+        return new SelectSpec(type, where, orderBy == null ? List.of() : orderBy, limit, offset);
+    }
+}

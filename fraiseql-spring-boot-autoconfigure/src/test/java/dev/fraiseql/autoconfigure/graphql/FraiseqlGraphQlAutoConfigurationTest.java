@@ -1,0 +1,70 @@
+package dev.fraiseql.autoconfigure.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fraiseql.core.execution.ExecutorSettings;
+import dev.fraiseql.core.execution.QueryExecutor;
+import graphql.GraphQL;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+class FraiseqlGraphQlAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(FraiseqlGraphQlAutoConfiguration.class));
+
+    private final ApplicationContextRunner withDataSource = runner
+            .withBean(DataSource.class, SimpleDriverDataSource::new);
+
+    @Test
+    void providesTheGraphQlBeansWhenThereIsADataSource() {
+        withDataSource.run(context -> {
+            assertThat(context).hasSingleBean(QueryExecutor.class).hasSingleBean(FraiseqlSchemaConfigurer.class)
+                    .hasSingleBean(FraiseqlRuntimeWiring.class).hasSingleBean(FraiseqlExceptionResolver.class)
+                    .hasSingleBean(QueryDepthLimit.class).hasSingleBean(ViewQueryArgumentResolver.class);
+            assertThat(context.getBean(QueryExecutor.class).settings()).isEqualTo(ExecutorSettings.DEFAULT);
+        });
+    }
+
+    @Test
+    void backsOffWithoutADataSource() {
+        runner.run(context -> assertThat(context).doesNotHaveBean(FraiseqlSchemaConfigurer.class)
+                .doesNotHaveBean(QueryExecutor.class));
+    }
+
+    @Test
+    void backsOffWithoutGraphQlJava() {
+        withDataSource.withClassLoader(new FilteredClassLoader(GraphQL.class))
+                .run(context -> assertThat(context).doesNotHaveBean(FraiseqlSchemaConfigurer.class));
+    }
+
+    @Test
+    void userExecutorReplacesTheDefault() {
+        withDataSource.withBean("myExecutor", QueryExecutor.class,
+                () -> new QueryExecutor(new SimpleDriverDataSource(), ExecutorSettings.DEFAULT)).run(context -> {
+                    assertThat(context).hasSingleBean(QueryExecutor.class);
+                    assertThat(context).hasBean("myExecutor");
+                });
+    }
+
+    @Test
+    void impossibleMaxPageSizeFailsNamingTheProperty() {
+        withDataSource.withPropertyValues("fraiseql.graphql.max-page-size=0").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+                    .hasMessage("fraiseql.graphql.max-page-size must be at least 1, was 0");
+        });
+    }
+
+    @Test
+    void executionModeIsBoundFromProperties() {
+        withDataSource.withPropertyValues("fraiseql.graphql.execution=standard")
+                .run(context -> assertThat(context.getBean(FraiseqlGraphQlProperties.class).getExecution())
+                        .isEqualTo(ExecutionMode.STANDARD));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.fraiseql.autoconfigure.graphql;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A real HTTP client for {@code POST /graphql}, returning the exact response body. */
+final class GraphQlHttp {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final URI uri;
+
+    GraphQlHttp(int port) {
+        this.uri = URI.create("http://localhost:" + port + "/graphql");
+    }
+
+    String post(String query) {
+        return post(query, Map.of(), Map.of());
+    }
+
+    String post(String query, Map<String, Object> variables) {
+        return post(query, variables, Map.of());
+    }
+
+    String post(String query, Map<String, Object> variables, Map<String, String> headers) {
+        HttpResponse<String> response = exchange(query, variables, headers);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    HttpResponse<String> exchange(String query, Map<String, Object> variables, Map<String, String> headers) {
+        String body = MAPPER.writeValueAsString(Map.of("query", query, "variables", variables));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .header("Accept", "application/graphql-response+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.fraiseql.autoconfigure.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fraiseql.autoconfigure.graphql.testapp.LibraryTestApplication;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Function-bound mutations over HTTP: each status family, plain JSONB answers, rollback, and the database afterwards. */
+@SpringBootTest(classes = LibraryTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MutationHttpTest {
+
+    static final LibraryDatabase db = LibraryDatabase.create("gql_mutation");
+
+    static final String CREATE = """
+            mutation($input: CreateBookInput!) {
+              createBook(input: $input) {
+                __typename
+                ... on CreateBookSuccess { status message book { id title author { name } } updatedFields }
+                ... on CreateBookError { status code message conflictingBook { id title } }
+              }
+            }""";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        db.properties().forEach((k, v) -> registry.add(k, () -> v));
+    }
+
+    @LocalServerPort
+    int port;
+
+    String create(Map<String, Object> input, Map<String, String> headers) {
+        return new GraphQlHttp(port).post(CREATE, Map.of("input", input), headers);
+    }
+
+    @Test
+    void createdStatusIsTheSuccessMemberWithTheEntityAndTheTenantReachesPostgres() {
+        String body = create(Map.of("title", "The Left Hand of Darkness", "isbn", "978-0441478125",
+                "authorId", "11111111-1111-1111-1111-111111111111"), Map.of("X-Tenant", "7"));
+        assertThat(body).isEqualTo("{\"data\":{\"createBook\":{\"__typename\":\"CreateBookSuccess\",\"status\":\"created\","
+                + "\"message\":\"book created\",\"book\":{\"id\":\"5\",\"title\":\"The Left Hand of Darkness\","
+                + "\"author\":{\"name\":\"Ursula K. Le Guin\"}},\"updatedFields\":[\"title\",\"isbn\",\"authorId\"]}}}");
+        assertThat(db.queryString("SELECT title || ' ' || tenant_id FROM book WHERE isbn = '978-0441478125'"))
+                .isEqualTo("The Left Hand of Darkness 7");
+    }
+
+    @Test
+    void validationStatusIsTheErrorMemberWithCode422AndWritesNothing() {
+        String before = db.queryString("SELECT count(*) FROM book");
+        assertThat(create(Map.of("title", ""), Map.of())).isEqualTo("{\"data\":{\"createBook\":{\"__typename\":"
+                + "\"CreateBookError\",\"status\":\"validation:title_required\",\"code\":422,\"message\":"
+                + "\"title is required\",\"conflictingBook\":null}}}");
+        assertThat(db.queryString("SELECT count(*) FROM book")).isEqualTo(before);
+    }
+
+    @Test
+    void conflictStatusIsCode409AndCarriesTheConflictingEntity() {
+        assertThat(create(Map.of("title", "Copy", "isbn", "978-0156027601"), Map.of())).isEqualTo("{\"data\":"
+                + "{\"createBook\":{\"__typename\":\"CreateBookError\",\"status\":\"conflict:duplicate_isbn\",\"code\":409,"
+                + "\"message\":\"a book with ISBN 978-0156027601 already exists\",\"conflictingBook\":{\"id\":\"2\","
+                + "\"title\":\"Solaris\"}}}}");
+        assertThat(db.queryString("SELECT count(*) FROM book WHERE isbn = '978-0156027601'")).isEqualTo("1");
+    }
+
+    @Test
+    void noopStatusIsTheErrorMember() {
+        assertThat(create(Map.of("title", "same"), Map.of())).isEqualTo("{\"data\":{\"createBook\":{\"__typename\":"
+                + "\"CreateBookError\",\"status\":\"noop:unchanged\",\"code\":422,\"message\":\"nothing to change\","
+                + "\"conflictingBook\":null}}}");
+    }
+
+    @Test
+    void postgresExceptionInTheFunctionRollsBackAndBecomesAnErrorWithACode() {
+        String before = db.queryString("SELECT count(*) FROM book");
+        String body = create(Map.of("title", "boom", "isbn", "978-0000000000"), Map.of());
+        assertThat(body).isEqualTo("{\"errors\":[{\"message\":\"A value does not match its expected type or format\","
+                + "\"locations\":[{\"line\":2,\"column\":3}],\"path\":[\"createBook\"],\"extensions\":{\"code\":"
+                + "\"TYPE_MISMATCH\",\"classification\":\"INTERNAL_ERROR\"}}],\"data\":null}");
+        assertThat(db.queryString("SELECT count(*) FROM book")).isEqualTo(before);
+        assertThat(db.queryString("SELECT count(*) FROM book WHERE title = 'boom'")).isEqualTo("0");
+    }
+
+    @Test
+    void plainJsonbAnswerIsTheEntityItself() {
+        String mutation = "mutation { renameAuthor(id: \"22222222-2222-2222-2222-222222222222\", newName: \"S. Lem\")"
+                + " { id name } }";
+        assertThat(new GraphQlHttp(port).post(mutation)).isEqualTo("{\"data\":{\"renameAuthor\":{\"id\":"
+                + "\"22222222-2222-2222-2222-222222222222\",\"name\":\"S. Lem\"}}}");
+        assertThat(db.queryString("SELECT name FROM author WHERE id = '22222222-2222-2222-2222-222222222222'"))
+                .isEqualTo("S. Lem");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"success, CreateBookSuccess, 200", "updated, CreateBookSuccess, 200", "deleted, CreateBookSuccess, 200",
+            "created, CreateBookSuccess, 201", "noop:same, CreateBookError, 422", "validation:bad, CreateBookError, 422",
+            "unauthorized:who, CreateBookError, 401", "forbidden:no, CreateBookError, 403",
+            "not_found:gone, CreateBookError, 404", "conflict:dup, CreateBookError, 409",
+            "timeout:slow, CreateBookError, 408", "failed:boom, CreateBookError, 500", "weird, CreateBookError, 500"})
+    void everyStatusFamilyMapsToItsMemberAndCode(String status, String member, int code) {
+        String mutation = "mutation($s: String!) { answerWith(status: $s) { __typename"
+                + " ... on CreateBookSuccess { status message } ... on CreateBookError { status code message } } }";
+        String fields = member.equals("CreateBookSuccess")
+                ? "\"status\":\"" + status + "\",\"message\":\"answered " + status + "\""
+                : "\"status\":\"" + status + "\",\"code\":" + code + ",\"message\":\"answered " + status + "\"";
+        assertThat(new GraphQlHttp(port).post(mutation, Map.of("s", status)))
+                .isEqualTo("{\"data\":{\"answerWith\":{\"__typename\":\"" + member + "\"," + fields + "}}}");
+    }
+}

@@ -1,0 +1,128 @@
+package dev.fraiseql.autoconfigure.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fraiseql.autoconfigure.graphql.testapp.LibraryTestApplication;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs the query corpus through the same application twice, once per execution mode, and requires
+ * byte-identical HTTP responses: the standard path (graphql-java completes every field) is the
+ * reference for the fast path (PostgreSQL renders the selected JSON).
+ */
+class ParityHttpTest {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static ConfigurableApplicationContext fast;
+    private static ConfigurableApplicationContext standard;
+
+    @BeforeAll
+    static void startBothModes() {
+        LibraryDatabase db = LibraryDatabase.create("gql_parity");
+        fast = start(db, "fast");
+        standard = start(db, "standard");
+    }
+
+    private static ConfigurableApplicationContext start(LibraryDatabase db, String mode) {
+        Map<String, Object> properties = new LinkedHashMap<>(db.properties());
+        properties.put("server.port", "0");
+        properties.put("fraiseql.graphql.execution", mode);
+        properties.put("fraiseql.graphql.max-page-size", "100");
+        properties.put("fraiseql.graphql.max-query-depth", "4");
+        return new SpringApplicationBuilder(LibraryTestApplication.class).properties(properties).run();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (fast != null) {
+            fast.close();
+        }
+        if (standard != null) {
+            standard.close();
+        }
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    record Case(String name, String query, Map<String, Object> variables) {
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Case> corpus() throws IOException {
+        String text;
+        try (InputStream in = ParityHttpTest.class.getResourceAsStream("/fraiseql-test/parity-corpus.graphql")) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<Case> cases = new ArrayList<>();
+        for (String block : text.split("(?m)^### ")) {
+            if (block.isBlank()) {
+                continue;
+            }
+            int newline = block.indexOf('\n');
+            String header = block.substring(0, newline);
+            String[] parts = header.split(" \\| ", 2);
+            Map<String, Object> variables = parts.length > 1 ? MAPPER.readValue(parts[1], Map.class) : Map.of();
+            cases.add(new Case(parts[0].trim(), block.substring(newline + 1).trim(), variables));
+        }
+        return cases;
+    }
+
+    @Test
+    void corpusHasAtLeastFiftyQueriesWithErrorsAmongThem() throws IOException {
+        List<Case> cases = corpus();
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(50);
+        assertThat(cases.stream().filter(c -> c.name().startsWith("error:")).count()).isGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void jsonScalarValuesAreTheDocumentedDifferenceSoTheTwoModesReallyDiffer() {
+        String query = "{ book(id: 1) { metadata } }";
+        assertThat(new GraphQlHttp(port(standard)).post(query)).isEqualTo("{\"data\":{\"book\":{\"metadata\":{\"shelf\":3}}}}");
+        assertThat(new GraphQlHttp(port(fast)).post(query)).isEqualTo("{\"data\":{\"book\":{\"metadata\":{\"shelf\": 3}}}}");
+    }
+
+    @Test
+    void tooDeepQueryIsRejectedWithItsCode() {
+        HttpResponse<String> response = new GraphQlHttp(port(fast))
+                .exchange("{ __schema { types { fields { type { name } } } } }", Map.of(), Map.of());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("{\"errors\":[{\"message\":\"Query depth 5 exceeds the maximum of 4"
+                + " (fraiseql.graphql.max-query-depth): select fewer nested levels\",\"extensions\":{\"code\":"
+                + "\"QUERY_TOO_DEEP\",\"classification\":\"ExecutionAborted\"}}]}");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> bothExecutionModesAnswerEveryQueryWithTheSameBytes() throws IOException {
+        return corpus().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+            HttpResponse<String> expected = new GraphQlHttp(port(standard)).exchange(c.query(), c.variables(), Map.of());
+            HttpResponse<String> actual = new GraphQlHttp(port(fast)).exchange(c.query(), c.variables(), Map.of());
+            assertThat(actual.body()).as("fast path body of '%s'", c.name()).isEqualTo(expected.body());
+            assertThat(actual.statusCode()).isEqualTo(expected.statusCode());
+            if (c.name().startsWith("error:")) {
+                assertThat(expected.body()).as("an error case must produce errors").contains("\"errors\"");
+            } else {
+                assertThat(expected.body()).as("a success case must not produce errors").doesNotContain("\"errors\"")
+                        .startsWith("{\"data\":");
+            }
+        }));
+    }
+}

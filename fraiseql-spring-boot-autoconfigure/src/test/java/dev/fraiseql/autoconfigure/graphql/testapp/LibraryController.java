@@ -1,0 +1,38 @@
+package dev.fraiseql.autoconfigure.graphql.testapp;
+
+import dev.fraiseql.autoconfigure.graphql.FraiseqlMapping;
+import dev.fraiseql.autoconfigure.graphql.ViewQuery;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** Controller fields beside the schema-bound ones: a tenant-scoped view read, a post-processed read, a plain field. */
+@Controller
+public class LibraryController {
+
+    @QueryMapping
+    @FraiseqlMapping(view = "v_book")
+    public Object tenantBooks(ViewQuery query, @ContextValue(name = "tenant", required = false) String tenant) {
+        return query.and("tenantId", Map.of("eq", tenant == null ? 1 : Integer.parseInt(tenant)))
+                .defaultOrderBy(List.of(Map.of("title", "DESC")))
+                .maxLimit(2)
+                .fetch();
+    }
+
+    @QueryMapping
+    @FraiseqlMapping(view = "v_book")
+    @SuppressWarnings("unchecked")
+    public Object shoutedBooks(ViewQuery query) {
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) query.fetchMaps();
+        rows.forEach(row -> row.computeIfPresent("title", (k, v) -> ((String) v).toUpperCase(Locale.ROOT)));
+        return rows;
+    }
+
+    @QueryMapping
+    public String serverName() {
+        return "library";
+    }
+}

@@ -1,0 +1,29 @@
+package dev.fraiseql.autoconfigure.graphql.testapp;
+
+import dev.fraiseql.autoconfigure.graphql.FraiseqlRequestContext;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+
+/**
+ * The zero-Java application shape: nothing but {@code @SpringBootApplication}, the starter, properties
+ * and a schema file; the interceptor only passes the tenant header on to PostgreSQL.
+ */
+@SpringBootApplication
+public class LibraryTestApplication {
+
+    @Bean
+    WebGraphQlInterceptor tenantInterceptor() {
+        return (request, chain) -> {
+            String tenant = request.getHeaders().getFirst("X-Tenant");
+            if (tenant != null) {
+                request.configureExecutionInput((input, builder) -> builder
+                        .graphQLContext(Map.of(FraiseqlRequestContext.LOCAL_SETTINGS, Map.of("app.tenant_id", tenant),
+                                "tenant", tenant))
+                        .build());
+            }
+            return chain.next(request);
+        };
+    }
+}
