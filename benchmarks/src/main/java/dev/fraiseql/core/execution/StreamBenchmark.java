@@ -30,7 +30,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * The executor's cost per streamed row against a plain JDBC loop doing the same work (one pooled
  * connection, read-only transaction, cursor with the same fetch size, {@code getBytes(1)} per row).
  *
- * <p>Run: {@code java -cp <test classpath> org.openjdk.jmh.Main StreamBenchmark -prof gc}
+ * <p>Run: {@code benchmarks/run.sh jmh StreamBenchmark}
  * (see docs/errors.md); uses {@code FRAISEQL_TEST_DATABASE_URL} or the embedded server.
  */
 @State(Scope.Benchmark)

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * in alternating rounds, so load from other processes on a shared machine hits both alike, and the
  * median of the per-round ratios is reported.
  *
- * <p>Run: {@code java -cp <test classpath> dev.fraiseql.core.execution.StreamOverheadComparison}
+ * <p>Run: {@code benchmarks/run.sh main dev.fraiseql.core.execution.StreamOverheadComparison}
  */
 public final class StreamOverheadComparison {
 

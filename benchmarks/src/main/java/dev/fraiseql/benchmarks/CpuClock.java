@@ -1,0 +1,60 @@
+package dev.fraiseql.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** Reads CPU time used so far by this JVM and by every PostgreSQL process, from /proc. */
+final class CpuClock {
+
+    /** Linux reports times in clock ticks of 1/100 s on every kernel this runs on. */
+    private static final double SECONDS_PER_TICK = 0.01;
+
+    private CpuClock() {
+    }
+
+    /** CPU seconds (user + system) of this JVM. */
+    static double jvmSeconds() {
+        return processSeconds(ProcessHandle.current().pid(), false);
+    }
+
+    /** CPU seconds (user + system) of all PostgreSQL processes, including backends that have exited. */
+    static double postgresSeconds() {
+        double total = 0;
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path p : (Iterable<Path>) procs::iterator) {
+                String name = p.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String comm = Files.readString(p.resolve("comm")).strip();
+                    if (comm.equals("postgres") || comm.equals("postmaster")) {
+                        total += processSeconds(Long.parseLong(name), true);
+                    }
+                } catch (IOException gone) {
+                    // the process ended between listing and reading
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read /proc", e);
+        }
+        return total;
+    }
+
+    private static double processSeconds(long pid, boolean withChildren) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after "pid (comm) ": f[0] is state (field 3), so utime (field 14) is f[11]
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            if (withChildren) {
+                ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]);
+            }
+            return ticks * SECONDS_PER_TICK;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package dev.fraiseql.benchmarks;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One command, three contenders side by side on the same data and the same machine: the fast path, the
+ * standard path and the plain JDBC ceiling, for a 1-row lookup and a 100-row list with nested objects.
+ * Reports requests/s, p99, CPU seconds of the JVM and of PostgreSQL per 1000 requests, and the bytes the
+ * JVM allocated per request.
+ */
+public final class EndToEndBenchmark {
+
+    private record Contender(String name, String url) {
+    }
+
+    private record Scenario(String name, String graphqlPath, String ceilingPath, List<String> bodies) {
+    }
+
+    private record Row(String scenario, String contender, double rps, double p99, double jvmCpuPer1000,
+            double pgCpuPer1000, double allocatedKbPerRequest, long errors) {
+    }
+
+    private EndToEndBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = options(args);
+        int seconds = Integer.parseInt(opts.getOrDefault("seconds", "10"));
+        int warmup = Integer.parseInt(opts.getOrDefault("warmup", "5"));
+        int rounds = Integer.parseInt(opts.getOrDefault("rounds", "2"));
+        int connections = Integer.parseInt(opts.getOrDefault("connections", "8"));
+        Path data = Path.of(opts.getOrDefault("data", "../shared/data/library-100k.sql"));
+        Path out = Path.of(opts.getOrDefault("out", "benchmarks/results"));
+        Files.createDirectories(out);
+
+        BenchDatabase db = BenchDatabase.open(data);
+        ConfigurableApplicationContext fast = start(db, "fast", connections);
+        ConfigurableApplicationContext standard = start(db, "standard", connections);
+        try {
+            String fastBase = "http://127.0.0.1:" + port(fast);
+            String standardBase = "http://127.0.0.1:" + port(standard);
+            List<String> ids = db.bookIds(200);
+            List<String> lookupBodies = ids.stream().map(Queries::lookupBody).toList();
+            List<Scenario> scenarios = List.of(
+                    new Scenario("1-row lookup", "/graphql", "/ceiling/book", lookupBodies),
+                    new Scenario("100-row list, nested", "/graphql", "/ceiling/books", List.of(Queries.listBody())));
+
+            List<String> mismatches = checkSameBytes(scenarios, fastBase, standardBase);
+            List<Row> rows = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                for (Scenario s : scenarios) {
+                    for (Contender c : List.of(new Contender("fast path", fastBase + s.graphqlPath()),
+                            new Contender("standard path", standardBase + s.graphqlPath()),
+                            new Contender("JDBC ceiling", fastBase + s.ceilingPath()))) {
+                        Wrk.run(c.url(), s.bodies(), connections, warmup, out);
+                        rows.add(measure(s, c, connections, seconds, out));
+                        System.out.println("round " + round + ": " + rows.get(rows.size() - 1));
+                    }
+                }
+            }
+            String sql = String.join("\n\n", fast.getBean(JdbcCeilingController.class).sql());
+            String report = report(average(rows), mismatches, seconds, rounds, connections, sql);
+            Files.writeString(out.resolve("end-to-end.md"), report);
+            System.out.println(report);
+        } finally {
+            standard.close();
+            fast.close();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(BenchDatabase db, String mode, int connections) {
+        return new SpringApplicationBuilder(BenchmarkApplication.class)
+                .properties(
+                        "fraiseql.db.url=" + db.postgresUrl(),
+                        "fraiseql.db.max-connections=" + connections,
+                        "fraiseql.db.min-idle=" + connections,
+                        "fraiseql.graphql.execution=" + mode,
+                        "server.port=0",
+                        "spring.application.name=fraiseql-bench-" + mode)
+                .run();
+    }
+
+    private static int port(ConfigurableApplicationContext ctx) {
+        return Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** The three contenders must answer with the same bytes, or the comparison means nothing. */
+    private static List<String> checkSameBytes(List<Scenario> scenarios, String fastBase, String standardBase)
+            throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> problems = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            for (String body : s.bodies().subList(0, Math.min(5, s.bodies().size()))) {
+                String f = post(http, fastBase + s.graphqlPath(), body);
+                String st = post(http, standardBase + s.graphqlPath(), body);
+                String ceiling = post(http, fastBase + s.ceilingPath(), body);
+                if (!f.equals(st)) {
+                    problems.add(s.name() + ": fast and standard paths differ\n  fast:     " + abbreviate(f)
+                            + "\n  standard: " + abbreviate(st));
+                }
+                if (!f.equals(ceiling)) {
+                    problems.add(s.name() + ": fast path and JDBC ceiling differ\n  fast:    " + abbreviate(f)
+                            + "\n  ceiling: " + abbreviate(ceiling));
+                }
+                if (!f.startsWith("{\"data\":{")) {
+                    problems.add(s.name() + ": unexpected answer " + abbreviate(f));
+                }
+            }
+        }
+        problems.forEach(p -> System.out.println("MISMATCH " + p));
+        return problems;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+    }
+
+    private static String post(HttpClient http, String url, String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static Row measure(Scenario s, Contender c, int connections, int seconds, Path work)
+            throws IOException, InterruptedException {
+        double jvm0 = CpuClock.jvmSeconds();
+        double pg0 = CpuClock.postgresSeconds();
+        long alloc0 = allocatedBytes();
+        Wrk.Result r = Wrk.run(c.url(), s.bodies(), connections, seconds, work);
+        long alloc1 = allocatedBytes();
+        double jvm = CpuClock.jvmSeconds() - jvm0;
+        double pg = CpuClock.postgresSeconds() - pg0;
+        long n = Math.max(1, r.requests());
+        return new Row(s.name(), c.name(), r.requestsPerSecond(), r.p99Millis(), jvm / n * 1000, pg / n * 1000,
+                (alloc1 - alloc0) / 1024.0 / n, r.errors());
+    }
+
+    /** Bytes allocated so far by the live threads of this JVM (the server's workers live through a run). */
+    private static long allocatedBytes() {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (long a : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            total += Math.max(0, a);
+        }
+        return total;
+    }
+
+    private static List<Row> average(List<Row> rows) {
+        Map<String, List<Row>> groups = new LinkedHashMap<>();
+        for (Row r : rows) {
+            groups.computeIfAbsent(r.scenario() + "|" + r.contender(), k -> new ArrayList<>()).add(r);
+        }
+        List<Row> out = new ArrayList<>();
+        for (List<Row> g : groups.values()) {
+            out.add(new Row(g.get(0).scenario(), g.get(0).contender(),
+                    g.stream().mapToDouble(Row::rps).average().orElse(0),
+                    g.stream().mapToDouble(Row::p99).average().orElse(0),
+                    g.stream().mapToDouble(Row::jvmCpuPer1000).average().orElse(0),
+                    g.stream().mapToDouble(Row::pgCpuPer1000).average().orElse(0),
+                    g.stream().mapToDouble(Row::allocatedKbPerRequest).average().orElse(0),
+                    g.stream().mapToLong(Row::errors).sum()));
+        }
+        return out;
+    }
+
+    private static String report(List<Row> rows, List<String> mismatches, int seconds, int rounds, int connections,
+            String sql) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("### End to end over HTTP (").append(LocalDate.now()).append(")\n\n")
+                .append(String.format(Locale.ROOT, "wrk, 1 thread, %d connections, %d s per run, %d interleaved rounds"
+                        + " averaged; PostgreSQL 17 (embedded), the app and wrk share the machine's %d cores.%n%n",
+                        connections, seconds, rounds, Runtime.getRuntime().availableProcessors()))
+                .append("| scenario | contender | req/s | vs ceiling | p99 ms | JVM CPU s/1000 req | PostgreSQL CPU s/1000 req | JVM KiB allocated/req | errors |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Row r : rows) {
+            double ceiling = rows.stream().filter(x -> x.scenario().equals(r.scenario())
+                    && x.contender().equals("JDBC ceiling")).mapToDouble(Row::rps).findFirst().orElse(r.rps());
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.2f | %.1f | %.3f | %.3f | %.1f | %d |%n",
+                    r.scenario(), r.contender(), r.rps(), r.rps() / ceiling, r.p99(), r.jvmCpuPer1000(),
+                    r.pgCpuPer1000(), r.allocatedKbPerRequest(), r.errors()));
+        }
+        sb.append("\n").append(mismatches.isEmpty()
+                ? "All three contenders answered every checked request with identical bytes.\n"
+                : "Answers differed (see below); the numbers compare different work:\n\n```\n"
+                        + String.join("\n", mismatches) + "\n```\n");
+        sb.append("\nSQL run by the fast path and the ceiling:\n\n```sql\n").append(sql).append("\n```\n");
+        return sb.toString();
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> opts = new LinkedHashMap<>();
+        for (String a : args) {
+            if (a.startsWith("--") && a.contains("=")) {
+                opts.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+            } else {
+                throw new IllegalArgumentException("Unknown argument " + a + " (expected --name=value)");
+            }
+        }
+        return opts;
+    }
+}

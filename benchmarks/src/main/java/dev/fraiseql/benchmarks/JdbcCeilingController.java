@@ -1,0 +1,125 @@
+package dev.fraiseql.benchmarks;
+
+import dev.fraiseql.autoconfigure.graphql.FraiseqlGraphQlProperties;
+import dev.fraiseql.autoconfigure.graphql.FraiseqlSchemaConfigurer;
+import dev.fraiseql.core.json.JsonProjection;
+import dev.fraiseql.core.query.PageSettings;
+import dev.fraiseql.core.query.Projection;
+import dev.fraiseql.core.query.SelectRenderer;
+import dev.fraiseql.core.query.SelectSpec;
+import dev.fraiseql.core.schema.TypeDef;
+import dev.fraiseql.core.schema.TypeRegistry;
+import dev.fraiseql.core.sql.SqlStatement;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The ceiling: the same SQL that the fast path runs, executed by a plain JDBC loop that writes the
+ * same response bytes, with no GraphQL engine in between.
+ */
+@RestController
+class JdbcCeilingController {
+
+    private static final String PLACEHOLDER_ID = "00000000-0000-0000-0000-000000000000";
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
+    private static final byte[] LIST_HEAD = "{\"data\":{\"books\":[".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] LIST_TAIL = "]}}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] ONE_HEAD = "{\"data\":{\"book\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] ONE_TAIL = "}}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.UTF_8);
+
+    private final DataSource dataSource;
+    private final SqlStatement list;
+    private final SqlStatement lookup;
+    private final int lookupIdIndex;
+
+    JdbcCeilingController(DataSource dataSource, FraiseqlSchemaConfigurer configurer,
+            FraiseqlGraphQlProperties properties) {
+        this.dataSource = dataSource;
+        TypeRegistry types = configurer.schema().types();
+        SelectRenderer renderer = new SelectRenderer(types,
+                new PageSettings(properties.getDefaultPageSize(), properties.getMaxPageSize()));
+        TypeDef book = types.type("Book");
+        Projection projection = new JsonProjection(book.dataColumn(),
+                Selections.parse(types, book, Queries.BOOK_SELECTION));
+        this.list = renderer.list(new SelectSpec(book, Map.of(), List.of(), 100, null), projection);
+        this.lookup = renderer.single(
+                new SelectSpec(book, Map.of("id", Map.of("eq", PLACEHOLDER_ID)), List.of(), null, null), projection);
+        this.lookupIdIndex = indexOfPlaceholder(lookup.parameters());
+    }
+
+    private static int indexOfPlaceholder(List<Object> parameters) {
+        for (int i = 0; i < parameters.size(); i++) {
+            if (PLACEHOLDER_ID.equals(String.valueOf(parameters.get(i)))) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("The lookup statement does not bind the id: " + parameters);
+    }
+
+    /** The SQL of both statements, to show in the results next to the numbers. */
+    List<String> sql() {
+        return List.of(list.text(), lookup.text());
+    }
+
+    @PostMapping("/ceiling/books")
+    void books(HttpServletResponse response) throws IOException, SQLException {
+        write(list.parameters(), list.text(), response, LIST_HEAD, LIST_TAIL, true);
+    }
+
+    @PostMapping("/ceiling/book")
+    void book(@RequestBody String body, HttpServletResponse response) throws IOException, SQLException {
+        Matcher m = ID.matcher(body);
+        if (!m.find()) {
+            response.sendError(400);
+            return;
+        }
+        List<Object> params = new java.util.ArrayList<>(lookup.parameters());
+        Object placeholder = params.get(lookupIdIndex);
+        params.set(lookupIdIndex, placeholder instanceof java.util.UUID ? java.util.UUID.fromString(m.group(1)) : m.group(1));
+        write(params, lookup.text(), response, ONE_HEAD, ONE_TAIL, false);
+    }
+
+    private void write(List<Object> params, String sql, HttpServletResponse response, byte[] head, byte[] tail,
+            boolean many) throws IOException, SQLException {
+        response.setContentType("application/json");
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                OutputStream out = response.getOutputStream();
+                out.write(head);
+                boolean first = true;
+                while (rs.next()) {
+                    if (!first) {
+                        out.write(',');
+                    }
+                    out.write(rs.getBytes(1));
+                    first = false;
+                    if (!many) {
+                        break;
+                    }
+                }
+                if (first && !many) {
+                    out.write(NULL);
+                }
+                out.write(tail);
+            }
+        }
+    }
+}
