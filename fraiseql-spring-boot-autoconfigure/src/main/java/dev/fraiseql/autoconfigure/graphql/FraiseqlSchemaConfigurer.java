@@ -197,7 +197,9 @@ public final class FraiseqlSchemaConfigurer implements TypeDefinitionConfigurer 
             throw new IllegalStateException(mapping.typeName() + "." + mapping.field() + " is bound twice: by"
                     + " @fraiseql in the schema and by @FraiseqlMapping on " + mapping.method() + "; keep one");
         }
-        return binding(mapping.typeName(), field, mapping.view(), null, mapping.dataColumn(), false, true);
+        boolean function = !mapping.function().isEmpty();
+        return binding(mapping.typeName(), field, function ? null : mapping.view(), function ? mapping.function() : null,
+                mapping.dataColumn(), function, true);
     }
 
     private static FieldBinding binding(String typeName, FieldDefinition field, Directive directive, boolean mutation) {
