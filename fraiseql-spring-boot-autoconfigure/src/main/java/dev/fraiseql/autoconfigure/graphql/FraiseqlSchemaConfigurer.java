@@ -95,6 +95,15 @@ public final class FraiseqlSchemaConfigurer implements TypeDefinitionConfigurer 
                 collectMutationEntities(registry, binding.returnType(), types);
             }
         }
+        for (FieldBinding binding : bindings) {
+            for (String key : binding.keyArguments()) {
+                if (!types.get(binding.returnType()).fields().containsKey(key)) {
+                    throw new IllegalStateException(binding.coordinate() + " has argument '" + key + "' but "
+                            + binding.returnType() + " has no field " + key + ": the arguments of a single-object field"
+                            + " are equality filters on fields of its type; rename the argument or add the field");
+                }
+            }
+        }
         TypeRegistry.Builder builder = TypeRegistry.builder();
         types.values().forEach(builder::type);
         TypeRegistry typeRegistry = builder.build();
@@ -269,6 +278,11 @@ public final class FraiseqlSchemaConfigurer implements TypeDefinitionConfigurer 
             boolean list = isList(f.getType());
             String jsonKey = Names.toSnakeCase(f.getName());
             graphql.language.TypeDefinition<?> def = registry.getType(typeName).orElse(null);
+            if (def instanceof InterfaceTypeDefinition || def instanceof graphql.language.UnionTypeDefinition) {
+                throw new IllegalStateException("Field " + name + "." + f.getName() + " returns " + typeName
+                        + ", an interface or union: types read from views may only nest object types; use an object"
+                        + " type or the JSON scalar");
+            }
             if (def instanceof ObjectTypeDefinition) {
                 fields.put(f.getName(), new FieldDef(f.getName(), jsonKey, null, typeName, list, null));
                 nested.add(typeName);
