@@ -207,6 +207,12 @@ public final class FraiseqlSchemaConfigurer implements TypeDefinitionConfigurer 
                     + " @fraiseql in the schema and by @FraiseqlMapping on " + mapping.method() + "; keep one");
         }
         boolean function = !mapping.function().isEmpty();
+        if (!function && !FraiseqlSchemaConfigurer.isList(field.getType())
+                && named(field.getType()).getName().endsWith("Connection")) {
+            throw new IllegalStateException("@FraiseqlMapping on " + mapping.method() + " maps the connection field "
+                    + mapping.typeName() + "." + mapping.field() + ": connections are bound with @fraiseql(view: ...)"
+                    + " in the schema only");
+        }
         return binding(mapping.typeName(), field, function ? null : mapping.view(), function ? mapping.function() : null,
                 mapping.dataColumn(), function, true);
     }
