@@ -15,11 +15,13 @@ import org.springframework.util.ReflectionUtils;
  *
  * @param typeName the parent type ({@code Query})
  * @param field the field name
- * @param view the view
+ * @param view the view, or empty for a function
+ * @param function the function, or empty for a view
  * @param dataColumn the JSONB column
  * @param method the method, for messages
  */
-public record ControllerMapping(String typeName, String field, String view, String dataColumn, String method) {
+public record ControllerMapping(String typeName, String field, String view, String function, String dataColumn,
+        String method) {
 
     /** Finds the mappings on the {@code @Controller} beans of {@code context} without creating those beans. */
     public static List<ControllerMapping> scan(ApplicationContext context) {
@@ -52,6 +54,9 @@ public record ControllerMapping(String typeName, String field, String view, Stri
                     + " or give @SchemaMapping a typeName");
         }
         String field = !mapping.field().isEmpty() ? mapping.field() : method.getName();
-        return new ControllerMapping(typeName, field, fraiseql.view(), fraiseql.dataColumn(), label);
+        if (fraiseql.view().isEmpty() == fraiseql.function().isEmpty()) {
+            throw new IllegalStateException("@FraiseqlMapping on " + label + " must give exactly one of view and function");
+        }
+        return new ControllerMapping(typeName, field, fraiseql.view(), fraiseql.function(), fraiseql.dataColumn(), label);
     }
 }

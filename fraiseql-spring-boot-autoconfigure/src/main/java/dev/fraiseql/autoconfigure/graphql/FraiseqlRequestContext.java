@@ -27,7 +27,11 @@ public final class FraiseqlRequestContext {
         if (value == null) {
             return Map.of();
         }
-        Map<String, String> settings = (Map<String, String>) value;
+        return checked((Map<String, String>) value);
+    }
+
+    /** {@code settings}, after checking that every name is a custom {@code prefix.name} setting. */
+    static Map<String, String> checked(Map<String, String> settings) {
         for (String name : settings.keySet()) {
             if (!SETTING.matcher(name).matches()) {
                 throw new IllegalStateException("Request setting '" + name + "' is not a custom setting name such as"

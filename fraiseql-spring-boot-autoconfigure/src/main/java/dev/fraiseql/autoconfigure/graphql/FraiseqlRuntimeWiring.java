@@ -17,6 +17,7 @@ public final class FraiseqlRuntimeWiring implements RuntimeWiringConfigurer {
     private final FraiseqlGraphQlProperties properties;
     private final QueryExecutor executor;
     private final Map<String, ViewDataFetcher> controllerFetchers = new ConcurrentHashMap<>();
+    private final Map<String, FunctionDataFetcher> controllerFunctions = new ConcurrentHashMap<>();
 
     public FraiseqlRuntimeWiring(FraiseqlSchemaConfigurer schemaConfigurer, FraiseqlGraphQlProperties properties,
             QueryExecutor executor) {
@@ -28,6 +29,11 @@ public final class FraiseqlRuntimeWiring implements RuntimeWiringConfigurer {
     /** The fetcher behind a {@link FraiseqlMapping} controller field such as {@code Query.books}, or null. */
     ViewDataFetcher controllerFetcher(String coordinate) {
         return controllerFetchers.get(coordinate);
+    }
+
+    /** The fetcher behind a {@link FraiseqlMapping} controller mutation such as {@code Mutation.addBook}, or null. */
+    FunctionDataFetcher controllerFunction(String coordinate) {
+        return controllerFunctions.get(coordinate);
     }
 
     @Override
@@ -52,8 +58,13 @@ public final class FraiseqlRuntimeWiring implements RuntimeWiringConfigurer {
                 }
                 case MUTATION -> {
                     MutationResultType result = schema.mutationResults().get(binding.coordinate());
-                    builder.type(binding.parentType(), type -> type.dataFetcher(binding.field(),
-                            new FunctionDataFetcher(binding, result, schema.types(), executor, converter)));
+                    FunctionDataFetcher fetcher = new FunctionDataFetcher(binding, result, schema.types(), executor,
+                            converter);
+                    if (binding.controller()) {
+                        controllerFunctions.put(binding.coordinate(), fetcher);
+                    } else {
+                        builder.type(binding.parentType(), type -> type.dataFetcher(binding.field(), fetcher));
+                    }
                     if (result.isUnion() && resolvedUnions.add(result.resultType())) {
                         builder.type(result.resultType(), type -> type.typeResolver(env -> env.getSchema().getObjectType(
                                 (String) ((Map<?, ?>) env.getObject()).get("__typename"))));

@@ -95,6 +95,15 @@ public final class FraiseqlSchemaConfigurer implements TypeDefinitionConfigurer 
                 collectMutationEntities(registry, binding.returnType(), types);
             }
         }
+        for (FieldBinding binding : bindings) {
+            for (String key : binding.keyArguments()) {
+                if (!types.get(binding.returnType()).fields().containsKey(key)) {
+                    throw new IllegalStateException(binding.coordinate() + " has argument '" + key + "' but "
+                            + binding.returnType() + " has no field " + key + ": the arguments of a single-object field"
+                            + " are equality filters on fields of its type; rename the argument or add the field");
+                }
+            }
+        }
         TypeRegistry.Builder builder = TypeRegistry.builder();
         types.values().forEach(builder::type);
         TypeRegistry typeRegistry = builder.build();
@@ -197,7 +206,15 @@ public final class FraiseqlSchemaConfigurer implements TypeDefinitionConfigurer 
             throw new IllegalStateException(mapping.typeName() + "." + mapping.field() + " is bound twice: by"
                     + " @fraiseql in the schema and by @FraiseqlMapping on " + mapping.method() + "; keep one");
         }
-        return binding(mapping.typeName(), field, mapping.view(), null, mapping.dataColumn(), false, true);
+        boolean function = !mapping.function().isEmpty();
+        if (!function && !FraiseqlSchemaConfigurer.isList(field.getType())
+                && named(field.getType()).getName().endsWith("Connection")) {
+            throw new IllegalStateException("@FraiseqlMapping on " + mapping.method() + " maps the connection field "
+                    + mapping.typeName() + "." + mapping.field() + ": connections are bound with @fraiseql(view: ...)"
+                    + " in the schema only");
+        }
+        return binding(mapping.typeName(), field, function ? null : mapping.view(), function ? mapping.function() : null,
+                mapping.dataColumn(), function, true);
     }
 
     private static FieldBinding binding(String typeName, FieldDefinition field, Directive directive, boolean mutation) {
@@ -267,6 +284,11 @@ public final class FraiseqlSchemaConfigurer implements TypeDefinitionConfigurer 
             boolean list = isList(f.getType());
             String jsonKey = Names.toSnakeCase(f.getName());
             graphql.language.TypeDefinition<?> def = registry.getType(typeName).orElse(null);
+            if (def instanceof InterfaceTypeDefinition || def instanceof graphql.language.UnionTypeDefinition) {
+                throw new IllegalStateException("Field " + name + "." + f.getName() + " returns " + typeName
+                        + ", an interface or union: types read from views may only nest object types; use an object"
+                        + " type or the JSON scalar");
+            }
             if (def instanceof ObjectTypeDefinition) {
                 fields.put(f.getName(), new FieldDef(f.getName(), jsonKey, null, typeName, list, null));
                 nested.add(typeName);

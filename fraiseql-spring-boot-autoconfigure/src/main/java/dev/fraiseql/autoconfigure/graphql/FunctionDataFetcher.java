@@ -40,8 +40,20 @@ final class FunctionDataFetcher implements DataFetcher<Object> {
 
     @Override
     public Object get(DataFetchingEnvironment env) {
+        return call(env).execute();
+    }
+
+    /** The call a controller method may adjust before it runs. */
+    @SuppressWarnings("unchecked")
+    FunctionCall call(DataFetchingEnvironment env) {
         Map<String, Object> arguments = env.getArguments();
-        Object input = arguments.size() == 1 && arguments.get("input") instanceof Map<?, ?> m ? m : arguments;
+        Map<String, Object> input = arguments.size() == 1 && arguments.get("input") instanceof Map<?, ?> m
+                ? (Map<String, Object>) m : arguments;
+        return new FunctionCall(this, input, FraiseqlRequestContext.localSettings(env.getGraphQlContext()));
+    }
+
+    /** Calls the function with {@code input} (GraphQL names) and the transaction-local {@code settings}. */
+    Object execute(Map<String, Object> input, Map<String, String> settings) {
         String json = MAPPER.writeValueAsString(snakeCase(input));
         SqlBuilder sql = new SqlBuilder().append("SELECT to_jsonb(r)::text FROM ");
         String[] parts = binding.target().split("\\.");
@@ -50,8 +62,7 @@ final class FunctionDataFetcher implements DataFetcher<Object> {
         }
         SqlStatement statement = sql.append("(").value(json, "jsonb").append(") r").build();
         List<byte[]> rows = new ArrayList<>(1);
-        executor.inTransaction(FraiseqlRequestContext.localSettings(env.getGraphQlContext()),
-                tx -> tx.stream(statement, rows::add));
+        executor.inTransaction(settings, tx -> tx.stream(statement, rows::add));
         Object answer = rows.isEmpty() || rows.get(0) == null ? null : MAPPER.readValue(rows.get(0), Object.class);
         return toResult(answer);
     }

@@ -41,10 +41,11 @@ class MutationHttpTest {
 
     @Test
     void createdStatusIsTheSuccessMemberWithTheEntityAndTheTenantReachesPostgres() {
+        String nextId = db.queryString("SELECT max(id) + 1 FROM book");
         String body = create(Map.of("title", "The Left Hand of Darkness", "isbn", "978-0441478125",
                 "authorId", "11111111-1111-1111-1111-111111111111"), Map.of("X-Tenant", "7"));
         assertThat(body).isEqualTo("{\"data\":{\"createBook\":{\"__typename\":\"CreateBookSuccess\",\"status\":\"created\","
-                + "\"message\":\"book created\",\"book\":{\"id\":\"5\",\"title\":\"The Left Hand of Darkness\","
+                + "\"message\":\"book created\",\"book\":{\"id\":\"" + nextId + "\",\"title\":\"The Left Hand of Darkness\","
                 + "\"author\":{\"name\":\"Ursula K. Le Guin\"}},\"updatedFields\":[\"title\",\"isbn\",\"authorId\"]}}}");
         assertThat(db.queryString("SELECT title || ' ' || tenant_id FROM book WHERE isbn = '978-0441478125'"))
                 .isEqualTo("The Left Hand of Darkness 7");
@@ -84,6 +85,16 @@ class MutationHttpTest {
                 + "\"TYPE_MISMATCH\",\"classification\":\"INTERNAL_ERROR\"}}],\"data\":null}");
         assertThat(db.queryString("SELECT count(*) FROM book")).isEqualTo(before);
         assertThat(db.queryString("SELECT count(*) FROM book WHERE title = 'boom'")).isEqualTo("0");
+    }
+
+    @Test
+    void controllerMethodAddsInputAndSettingsBeforeTheFunctionRuns() {
+        String mutation = "mutation { addHouseBook(input: {title: \"House rules\", isbn: \"978-1-111\", pages: 5}) {"
+                + " __typename ... on CreateBookSuccess { status book { title pages } } } }";
+        assertThat(new GraphQlHttp(port).post(mutation)).isEqualTo("{\"data\":{\"addHouseBook\":{\"__typename\":"
+                + "\"CreateBookSuccess\",\"status\":\"created\",\"book\":{\"title\":\"House rules\",\"pages\":111}}}}");
+        assertThat(db.queryString("SELECT pages || ' ' || tenant_id FROM book WHERE isbn = '978-1-111'"))
+                .isEqualTo("111 9");
     }
 
     @Test

@@ -57,6 +57,15 @@ class StartupValidationTest {
     }
 
     @Test
+    void singleFieldArgumentThatIsNoFieldOfTheTypeFailsStartUp() {
+        assertThatThrownBy(() -> start("classpath:fraiseql-test/bad-argument/", Map.of()))
+                .satisfies(e -> assertThat(NestedExceptionUtils.getMostSpecificCause(e)).hasMessage(
+                        "Query.book has argument 'slug' but Book has no field slug: the arguments of a single-object"
+                                + " field are equality filters on fields of its type; rename the argument or add the"
+                                + " field"));
+    }
+
+    @Test
     void checkCanBeTurnedOff() {
         try (ConfigurableApplicationContext context = start("classpath:fraiseql-test/missing-view/",
                 Map.of("fraiseql.graphql.validate-views", "false"))) {

@@ -1,11 +1,13 @@
 package dev.fraiseql.autoconfigure.graphql.testapp;
 
 import dev.fraiseql.autoconfigure.graphql.FraiseqlMapping;
+import dev.fraiseql.autoconfigure.graphql.FunctionCall;
 import dev.fraiseql.autoconfigure.graphql.ViewQuery;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -29,6 +31,12 @@ public class LibraryController {
         List<Map<String, Object>> rows = (List<Map<String, Object>>) query.fetchMaps();
         rows.forEach(row -> row.computeIfPresent("title", (k, v) -> ((String) v).toUpperCase(Locale.ROOT)));
         return rows;
+    }
+
+    @MutationMapping
+    @FraiseqlMapping(function = "app.create_book")
+    public Object addHouseBook(FunctionCall call) {
+        return call.withSetting("app.tenant_id", "9").withInput("pages", 111).execute();
     }
 
     @QueryMapping
