@@ -1,6 +1,7 @@
 package dev.fraiseql.benchmarks;
 
 import dev.fraiseql.autoconfigure.graphql.FraiseqlGraphQlProperties;
+import dev.fraiseql.autoconfigure.graphql.FraiseqlSchema;
 import dev.fraiseql.autoconfigure.graphql.FraiseqlSchemaConfigurer;
 import dev.fraiseql.core.json.JsonProjection;
 import dev.fraiseql.core.query.PageSettings;
@@ -23,6 +24,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,20 +46,31 @@ class JdbcCeilingController {
     private static final byte[] NULL = "null".getBytes(StandardCharsets.UTF_8);
 
     private final DataSource dataSource;
-    private final SqlStatement list;
-    private final SqlStatement lookup;
-    private final int lookupIdIndex;
+    private final FraiseqlSchemaConfigurer configurer;
+    private final FraiseqlGraphQlProperties properties;
+    private SqlStatement list;
+    private SqlStatement lookup;
+    private int lookupIdIndex;
 
     JdbcCeilingController(DataSource dataSource, FraiseqlSchemaConfigurer configurer,
             FraiseqlGraphQlProperties properties) {
         this.dataSource = dataSource;
-        TypeRegistry types = configurer.schema().types();
+        this.configurer = configurer;
+        this.properties = properties;
+    }
+
+    /** Renders both statements once the GraphQL schema, and so the type registry, has been built. */
+    @EventListener(ApplicationReadyEvent.class)
+    void render() {
+        FraiseqlSchema schema = configurer.schema();
+        TypeRegistry types = schema.types();
         SelectRenderer renderer = new SelectRenderer(types,
                 new PageSettings(properties.getDefaultPageSize(), properties.getMaxPageSize()));
-        TypeDef book = types.type("Book");
+        TypeDef books = schema.boundTypes().get("Query.books");
+        TypeDef book = schema.boundTypes().get("Query.book");
         Projection projection = new JsonProjection(book.dataColumn(),
                 Selections.parse(types, book, Queries.BOOK_SELECTION));
-        this.list = renderer.list(new SelectSpec(book, Map.of(), List.of(), 100, null), projection);
+        this.list = renderer.list(new SelectSpec(books, Map.of(), List.of(), 100, null), projection);
         this.lookup = renderer.single(
                 new SelectSpec(book, Map.of("id", Map.of("eq", PLACEHOLDER_ID)), List.of(), null, null), projection);
         this.lookupIdIndex = indexOfPlaceholder(lookup.parameters());

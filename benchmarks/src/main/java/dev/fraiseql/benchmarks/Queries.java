@@ -9,7 +9,7 @@ final class Queries {
 
     static final String LIST_100 = "query Books { books(limit: 100) { " + BOOK_SELECTION + " } }";
 
-    static final String LOOKUP = "query Book($id: ID!) { book(id: $id) { " + BOOK_SELECTION + " } }";
+    static final String LOOKUP = "query Book($id: UUID!) { book(id: $id) { " + BOOK_SELECTION + " } }";
 
     private Queries() {
     }

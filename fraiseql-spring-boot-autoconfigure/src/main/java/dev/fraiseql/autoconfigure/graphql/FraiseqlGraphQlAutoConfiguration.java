@@ -6,6 +6,7 @@ import dev.fraiseql.core.config.DbSettings;
 import dev.fraiseql.core.error.RetryPolicy;
 import graphql.GraphQL;
 import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -75,15 +76,24 @@ public final class FraiseqlGraphQlAutoConfiguration {
 
     @Bean
     GraphQlSourceBuilderCustomizer fraiseqlGraphQlSourceBuilderCustomizer(FraiseqlSchemaConfigurer schemaConfigurer,
-            ObjectProvider<DataFetcherExceptionResolver> resolvers) {
+            ObjectProvider<DataFetcherExceptionResolver> resolvers, ObjectProvider<PreparsedDocumentProvider> documents,
+            FraiseqlGraphQlProperties properties) {
+        // An application's own provider wins; otherwise repeated queries skip parsing and validation.
+        int cacheSize = properties.getDocumentCacheSize();
+        PreparsedDocumentProvider documentProvider = documents.getIfAvailable(
+                () -> cacheSize > 0 ? new DocumentCache(cacheSize) : null);
         return builder -> {
             builder.configureTypeDefinitions(schemaConfigurer);
             // Replacing the strategies drops Spring's exception handling unless it is passed on.
             DataFetcherExceptionHandler handler = DataFetcherExceptionResolver
                     .createExceptionHandler(resolvers.orderedStream().toList());
-            builder.configureGraphQl(graphQl -> graphQl
-                    .queryExecutionStrategy(new RawJsonExecutionStrategy(handler))
-                    .mutationExecutionStrategy(new RawJsonSerialExecutionStrategy(handler)));
+            builder.configureGraphQl(graphQl -> {
+                graphQl.queryExecutionStrategy(new RawJsonExecutionStrategy(handler))
+                        .mutationExecutionStrategy(new RawJsonSerialExecutionStrategy(handler));
+                if (documentProvider != null) {
+                    graphQl.preparsedDocumentProvider(documentProvider);
+                }
+            });
         };
     }
 

@@ -21,6 +21,9 @@ public class FraiseqlGraphQlProperties {
     /** Whether to check at start-up that every bound view exists and has its data column. */
     private boolean validateViews = true;
 
+    /** Number of distinct query documents kept parsed and validated between requests; 0 turns the cache off. */
+    private int documentCacheSize = 1000;
+
     public ExecutionMode getExecution() {
         return execution;
     }
@@ -68,5 +71,17 @@ public class FraiseqlGraphQlProperties {
 
     public void setValidateViews(boolean validateViews) {
         this.validateViews = validateViews;
+    }
+
+    public int getDocumentCacheSize() {
+        return documentCacheSize;
+    }
+
+    public void setDocumentCacheSize(int documentCacheSize) {
+        if (documentCacheSize < 0) {
+            throw new IllegalArgumentException("fraiseql.graphql.document-cache-size must be 0 (off) or more, was "
+                    + documentCacheSize);
+        }
+        this.documentCacheSize = documentCacheSize;
     }
 }

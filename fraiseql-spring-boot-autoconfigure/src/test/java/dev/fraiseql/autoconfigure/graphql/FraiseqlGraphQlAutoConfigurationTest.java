@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fraiseql.core.execution.ExecutorSettings;
 import dev.fraiseql.core.execution.QueryExecutor;
 import graphql.GraphQL;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.graphql.execution.GraphQlSource;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -29,6 +36,33 @@ class FraiseqlGraphQlAutoConfigurationTest {
                     .hasSingleBean(QueryDepthLimit.class).hasSingleBean(ViewQueryArgumentResolver.class);
             assertThat(context.getBean(QueryExecutor.class).settings()).isEqualTo(ExecutorSettings.DEFAULT);
         });
+    }
+
+    @Test
+    void repeatedQueriesSkipParsingThroughTheDocumentCacheByDefault() {
+        withDataSource.run(context -> assertThat(graphQl(context).getPreparsedDocumentProvider())
+                .isInstanceOf(DocumentCache.class));
+    }
+
+    @Test
+    void aDocumentCacheSizeOfZeroLeavesGraphQlJavasDefault() {
+        withDataSource.withPropertyValues("fraiseql.graphql.document-cache-size=0")
+                .run(context -> assertThat(graphQl(context).getPreparsedDocumentProvider())
+                        .isNotInstanceOf(DocumentCache.class));
+    }
+
+    @Test
+    void anApplicationsOwnDocumentProviderWins() {
+        PreparsedDocumentProvider own = (input, parse) -> CompletableFuture.completedFuture(parse.apply(input));
+        withDataSource.withBean(PreparsedDocumentProvider.class, () -> own)
+                .run(context -> assertThat(graphQl(context).getPreparsedDocumentProvider()).isSameAs(own));
+    }
+
+    private static GraphQL graphQl(ApplicationContext context) {
+        GraphQlSource.SchemaResourceBuilder builder = GraphQlSource.schemaResourceBuilder()
+                .schemaResources(new ByteArrayResource("type Query { hello: String }".getBytes(StandardCharsets.UTF_8)));
+        context.getBean(GraphQlSourceBuilderCustomizer.class).customize(builder);
+        return builder.build().graphQl();
     }
 
     @Test
