@@ -47,6 +47,7 @@ public final class EndToEndBenchmark {
         Path data = Path.of(opts.getOrDefault("data", "../shared/data/library-100k.sql"));
         Path out = Path.of(opts.getOrDefault("out", "benchmarks/results"));
         Files.createDirectories(out);
+        Path scripts = Files.createTempDirectory("wrk-");
 
         BenchDatabase db = BenchDatabase.open(data);
         ConfigurableApplicationContext fast = start(db, "fast", connections);
@@ -67,8 +68,8 @@ public final class EndToEndBenchmark {
                     for (Contender c : List.of(new Contender("fast path", fastBase + s.graphqlPath()),
                             new Contender("standard path", standardBase + s.graphqlPath()),
                             new Contender("JDBC ceiling", fastBase + s.ceilingPath()))) {
-                        Wrk.run(c.url(), s.bodies(), connections, warmup, out);
-                        rows.add(measure(s, c, connections, seconds, out));
+                        Wrk.run(c.url(), s.bodies(), connections, warmup, scripts);
+                        rows.add(measure(s, c, connections, seconds, scripts));
                         System.out.println("round " + round + ": " + rows.get(rows.size() - 1));
                     }
                 }
