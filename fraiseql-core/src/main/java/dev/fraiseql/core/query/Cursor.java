@@ -117,11 +117,19 @@ public final class Cursor {
             while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
                 i++;
             }
-            if (start == i) {
+            if (start == i || i - start > MAX_NUMBER_LENGTH) {
                 throw new IllegalStateException();
             }
-            return new BigDecimal(s.substring(start, i));
+            BigDecimal number = new BigDecimal(s.substring(start, i));
+            // A forged exponent such as 1e40000000 would make later conversions run for seconds.
+            if (Math.abs(number.scale()) > MAX_NUMBER_LENGTH) {
+                throw new IllegalStateException();
+            }
+            return number;
         }
+
+        /** Longer than any sort key PostgreSQL writes for a real row; longer numbers are forged. */
+        private static final int MAX_NUMBER_LENGTH = 1000;
 
         private String string() {
             expect('"');

@@ -164,6 +164,10 @@ public final class Values {
             return b;
         }
         if (value instanceof BigDecimal d) {
+            // More than 20 integer digits cannot be a 64-bit number, and 1e40000000 would take seconds to expand.
+            if (d.precision() - d.scale() > 20) {
+                return null;
+            }
             try {
                 return d.toBigIntegerExact();
             } catch (ArithmeticException e) {

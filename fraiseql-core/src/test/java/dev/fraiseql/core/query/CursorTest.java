@@ -55,4 +55,24 @@ class CursorTest {
                 .isInstanceOf(FilterException.class)
                 .hasMessageEndingWith("is not a cursor of this connection; use a startCursor or endCursor returned with the same orderBy");
     }
+
+    @Test
+    void aForgedCursorWithAHugeExponentIsRejectedAtOnceInsteadOfExpandingTheNumber() {
+        String forged = Cursor.encode("[1e40000000, \"x\"]");
+        assertThatThrownBy(() -> Cursor.decode(forged, "after"))
+                .hasMessage("Invalid value for after: \"" + forged + "\" is not a cursor of this connection;"
+                        + " use a startCursor or endCursor returned with the same orderBy");
+    }
+
+    @Test
+    void aHugeNumberInAnIntegerSortKeyIsAWrongShapeNotAMinutesLongConversion() {
+        SelectRenderer r = new SelectRenderer(REGISTRY, PageSettings.defaults());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> order = List.of(m("publishedYear", "ASC"));
+        String forged = Cursor.encode("[1e999, \"123e4567-e89b-12d3-a456-426614174000\"]");
+        assertThatThrownBy(() -> r.connection(new ConnectionSpec(REGISTRY.type("Book"), null, order, 1, forged,
+                null, null, false), Projection.dataColumn(REGISTRY.type("Book"))))
+                .isInstanceOf(FilterException.class)
+                .hasMessageEndingWith("is not a cursor of this connection; use a startCursor or endCursor returned with the same orderBy");
+    }
 }

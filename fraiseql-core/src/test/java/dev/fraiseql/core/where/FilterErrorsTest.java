@@ -46,6 +46,13 @@ class FilterErrorsTest {
     }
 
     @Test
+    void aNumberWithAHugeExponentIsRejectedWithoutExpandingIt() {
+        java.math.BigDecimal huge = new java.math.BigDecimal("1e40000000");
+        fails(m("publishedYear", m("gt", huge)), "where.publishedYear.gt", huge,
+                "Invalid value for where.publishedYear.gt: 1E+40000000 is not an Int (a whole number from -2147483648 to 2147483647)");
+    }
+
+    @Test
     void wrongJavaType() {
         fails(m("publishedYear", m("gt", "9")), "where.publishedYear.gt", "9",
                 "Invalid value for where.publishedYear.gt: \"9\" is not an Int (a whole number from -2147483648 to 2147483647)");
