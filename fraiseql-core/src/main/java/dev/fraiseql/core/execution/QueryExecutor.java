@@ -136,6 +136,17 @@ public final class QueryExecutor {
         }
     }
 
+    /**
+     * Checks transaction-local settings before they are used, so a caller can reject a bad name when it is
+     * configured rather than on every request.
+     *
+     * @throws IllegalArgumentException naming the setting when its name or value cannot be applied
+     */
+    public static Map<String, String> checkLocalSettings(Map<String, String> localSettings) {
+        settingPairs(localSettings);
+        return localSettings;
+    }
+
     private static List<String> settingPairs(Map<String, String> localSettings) {
         Objects.requireNonNull(localSettings, "localSettings");
         if (localSettings.isEmpty()) {

@@ -4,6 +4,7 @@ import dev.fraiseql.core.execution.ExecutorSettings;
 import dev.fraiseql.core.execution.QueryExecutor;
 import dev.fraiseql.core.config.DbSettings;
 import dev.fraiseql.core.error.RetryPolicy;
+import dev.fraiseql.core.pool.PoolFactory;
 import graphql.GraphQL;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
@@ -41,7 +42,9 @@ public final class FraiseqlGraphQlAutoConfiguration {
         DbSettings db = dbSettings.getIfAvailable();
         ExecutorSettings settings = db == null ? ExecutorSettings.DEFAULT : new ExecutorSettings(
                 new RetryPolicy(db.maxRetries(), db.initialBackoff(), db.maxBackoff()), db.queryTimeout(),
-                db.performanceLog(), db.performanceThreshold(), ExecutorSettings.DEFAULT_FETCH_SIZE);
+                // The pool already times every statement when it is FraiseQL's own: log each slow one once.
+                db.performanceLog() && !PoolFactory.timesStatements(dataSource), db.performanceThreshold(),
+                ExecutorSettings.DEFAULT_FETCH_SIZE);
         return new QueryExecutor(dataSource, settings);
     }
 

@@ -1,8 +1,8 @@
 package dev.fraiseql.autoconfigure.graphql;
 
+import dev.fraiseql.core.execution.QueryExecutor;
 import graphql.GraphQLContext;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Carries request context (tenant, user) to PostgreSQL as transaction-local settings: put a map
@@ -14,8 +14,6 @@ public final class FraiseqlRequestContext {
 
     /** GraphQL context key of a {@code Map<String, String>} of setting names (such as {@code app.tenant_id}) to values. */
     public static final String LOCAL_SETTINGS = "fraiseql.localSettings";
-
-    private static final Pattern SETTING = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*");
 
     private FraiseqlRequestContext() {
     }
@@ -32,12 +30,7 @@ public final class FraiseqlRequestContext {
 
     /** {@code settings}, after checking that every name is a custom {@code prefix.name} setting. */
     static Map<String, String> checked(Map<String, String> settings) {
-        for (String name : settings.keySet()) {
-            if (!SETTING.matcher(name).matches()) {
-                throw new IllegalStateException("Request setting '" + name + "' is not a custom setting name such as"
-                        + " app.tenant_id (prefix.name, letters, digits and _)");
-            }
-        }
-        return settings;
+        // The executor's own check, so a name passes here exactly when PostgreSQL will be asked to set it.
+        return QueryExecutor.checkLocalSettings(settings);
     }
 }

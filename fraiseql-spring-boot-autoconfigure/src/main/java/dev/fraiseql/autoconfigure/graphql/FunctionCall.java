@@ -1,5 +1,6 @@
 package dev.fraiseql.autoconfigure.graphql;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +18,8 @@ public final class FunctionCall {
 
     FunctionCall(FunctionDataFetcher fetcher, Map<String, Object> input, Map<String, String> settings) {
         this.fetcher = fetcher;
-        this.input = Map.copyOf(input);
+        // Explicit nulls are kept: they are how a client clears a field.
+        this.input = Collections.unmodifiableMap(new LinkedHashMap<>(input));
         this.settings = Map.copyOf(settings);
     }
 

@@ -2,7 +2,9 @@ package dev.fraiseql.autoconfigure.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fraiseql.core.config.DbSettings;
 import dev.fraiseql.core.execution.ExecutorSettings;
+import dev.fraiseql.core.pool.PoolFactory;
 import dev.fraiseql.core.execution.QueryExecutor;
 import graphql.GraphQL;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
@@ -63,6 +65,17 @@ class FraiseqlGraphQlAutoConfigurationTest {
                 .schemaResources(new ByteArrayResource("type Query { hello: String }".getBytes(StandardCharsets.UTF_8)));
         context.getBean(GraphQlSourceBuilderCustomizer.class).customize(builder);
         return builder.build().graphQl();
+    }
+
+    @Test
+    void theExecutorLeavesSlowStatementLoggingToAPoolThatAlreadyTimesEveryStatement() {
+        DbSettings settings = DbSettings.builder().url("postgresql://localhost:1/none").performanceLog(true).build();
+        runner.withBean(DbSettings.class, () -> settings)
+                .withBean(DataSource.class, () -> PoolFactory.create(settings))
+                .run(context -> assertThat(context.getBean(QueryExecutor.class).settings().performanceLog()).isFalse());
+        runner.withBean(DbSettings.class, () -> settings)
+                .withBean(DataSource.class, SimpleDriverDataSource::new)
+                .run(context -> assertThat(context.getBean(QueryExecutor.class).settings().performanceLog()).isTrue());
     }
 
     @Test

@@ -52,6 +52,18 @@ class MutationHttpTest {
     }
 
     @Test
+    void anExplicitNullInTheInputReachesTheFunctionAsJsonNull() {
+        Map<String, Object> input = new java.util.LinkedHashMap<>();
+        input.put("title", "Nullable ISBN");
+        input.put("isbn", null);
+        input.put("authorId", "11111111-1111-1111-1111-111111111111");
+        assertThat(create(input, Map.of())).startsWith("{\"data\":{\"createBook\":{\"__typename\":\"CreateBookSuccess\","
+                + "\"status\":\"created\"");
+        assertThat(db.queryString("SELECT coalesce(isbn, 'no isbn') FROM book WHERE title = 'Nullable ISBN'"))
+                .isEqualTo("no isbn");
+    }
+
+    @Test
     void validationStatusIsTheErrorMemberWithCode422AndWritesNothing() {
         String before = db.queryString("SELECT count(*) FROM book");
         assertThat(create(Map.of("title", ""), Map.of())).isEqualTo("{\"data\":{\"createBook\":{\"__typename\":"
