@@ -50,10 +50,12 @@ public final class EndToEndBenchmark {
         Path scripts = Files.createTempDirectory("wrk-");
 
         BenchDatabase db = BenchDatabase.open(data);
-        ConfigurableApplicationContext fast = start(db, "fast", connections);
-        ConfigurableApplicationContext standard = start(db, "standard", connections);
+        ConfigurableApplicationContext fast = start(db, "fast", "sql", connections);
+        ConfigurableApplicationContext fastJvm = start(db, "fast", "jvm", connections);
+        ConfigurableApplicationContext standard = start(db, "standard", "sql", connections);
         try {
             String fastBase = "http://127.0.0.1:" + port(fast);
+            String fastJvmBase = "http://127.0.0.1:" + port(fastJvm);
             String standardBase = "http://127.0.0.1:" + port(standard);
             List<String> ids = db.bookIds(200);
             List<String> lookupBodies = ids.stream().map(Queries::lookupBody).toList();
@@ -61,11 +63,12 @@ public final class EndToEndBenchmark {
                     new Scenario("1-row lookup", "/graphql", "/ceiling/book", lookupBodies),
                     new Scenario("100-row list, nested", "/graphql", "/ceiling/books", List.of(Queries.listBody())));
 
-            List<String> mismatches = checkSameBytes(scenarios, fastBase, standardBase);
+            List<String> mismatches = checkSameBytes(scenarios, fastBase, standardBase, fastJvmBase);
             List<Row> rows = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 for (Scenario s : scenarios) {
-                    for (Contender c : List.of(new Contender("fast path", fastBase + s.graphqlPath()),
+                    for (Contender c : List.of(new Contender("fast path, projection in SQL", fastBase + s.graphqlPath()),
+                            new Contender("fast path, projection in the JVM", fastJvmBase + s.graphqlPath()),
                             new Contender("standard path", standardBase + s.graphqlPath()),
                             new Contender("JDBC ceiling", fastBase + s.ceilingPath()))) {
                         Wrk.run(c.url(), s.bodies(), connections, warmup, scripts);
@@ -80,19 +83,22 @@ public final class EndToEndBenchmark {
             System.out.println(report);
         } finally {
             standard.close();
+            fastJvm.close();
             fast.close();
         }
     }
 
-    private static ConfigurableApplicationContext start(BenchDatabase db, String mode, int connections) {
+    private static ConfigurableApplicationContext start(BenchDatabase db, String mode, String projection,
+            int connections) {
         return new SpringApplicationBuilder(BenchmarkApplication.class)
                 .properties(
                         "fraiseql.db.url=" + db.postgresUrl(),
                         "fraiseql.db.max-connections=" + connections,
                         "fraiseql.db.min-idle=" + connections,
                         "fraiseql.graphql.execution=" + mode,
+                        "fraiseql.graphql.projection=" + projection,
                         "server.port=0",
-                        "spring.application.name=fraiseql-bench-" + mode)
+                        "spring.application.name=fraiseql-bench-" + mode + "-" + projection)
                 .run();
     }
 
@@ -101,8 +107,8 @@ public final class EndToEndBenchmark {
     }
 
     /** The three contenders must answer with the same bytes, or the comparison means nothing. */
-    private static List<String> checkSameBytes(List<Scenario> scenarios, String fastBase, String standardBase)
-            throws IOException, InterruptedException {
+    private static List<String> checkSameBytes(List<Scenario> scenarios, String fastBase, String standardBase,
+            String fastJvmBase) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         List<String> problems = new ArrayList<>();
         for (Scenario s : scenarios) {
@@ -110,6 +116,11 @@ public final class EndToEndBenchmark {
                 String f = post(http, fastBase + s.graphqlPath(), body);
                 String st = post(http, standardBase + s.graphqlPath(), body);
                 String ceiling = post(http, fastBase + s.ceilingPath(), body);
+                String jvm = post(http, fastJvmBase + s.graphqlPath(), body);
+                if (!f.equals(jvm)) {
+                    problems.add(s.name() + ": projection in SQL and in the JVM differ\n  sql: " + abbreviate(f)
+                            + "\n  jvm: " + abbreviate(jvm));
+                }
                 if (!f.equals(st)) {
                     problems.add(s.name() + ": fast and standard paths differ\n  fast:     " + abbreviate(f)
                             + "\n  standard: " + abbreviate(st));

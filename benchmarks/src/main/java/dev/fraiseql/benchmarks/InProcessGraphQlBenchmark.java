@@ -45,8 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class InProcessGraphQlBenchmark {
 
 
-    /** Which execution path the starter uses. */
-    @Param({"fast", "standard"})
+    /** Which execution path the starter uses: the fast path projecting in SQL or in the JVM, or the standard path. */
+    @Param({"fast-sql", "fast-jvm", "standard"})
     public String execution;
 
     /** The 100-row list with nested objects, or the 1-row lookup. */
@@ -78,7 +78,9 @@ public class InProcessGraphQlBenchmark {
         context = new SpringApplicationBuilder(BenchmarkApplication.class)
                 .web(WebApplicationType.NONE)
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("dataSource", dataSource))
-                .properties("fraiseql.graphql.execution=" + execution, "logging.level.root=WARN")
+                .properties("fraiseql.graphql.execution=" + execution.replaceAll("-.*", ""),
+                        "fraiseql.graphql.projection=" + (execution.endsWith("jvm") ? "jvm" : "sql"),
+                        "logging.level.root=WARN")
                 .run();
         service = context.getBean(ExecutionGraphQlService.class);
         String id = firstBookId(server, db);

@@ -262,8 +262,10 @@ public final class FraiseqlSchemaConfigurer implements TypeDefinitionConfigurer 
             case INT, BIGINT -> Set.of("int2", "int4", "int8").contains(columnType);
             case FLOAT, DECIMAL -> Set.of("int2", "int4", "int8", "float4", "float8", "numeric").contains(columnType);
             case BOOLEAN -> columnType.equals("bool");
-            case DATETIME -> Set.of("timestamptz", "timestamp").contains(columnType);
-            case TIME -> Set.of("time", "timetz").contains(columnType);
+            // Not timestamp or timetz: their text has no offset (or one LocalTime rejects), so a cursor built
+            // from such a column could not be read back; those fields use the JSONB path.
+            case DATETIME -> columnType.equals("timestamptz");
+            case TIME -> columnType.equals("time");
             case JSON -> columnType.equals("jsonb");
             default -> columnType.equals(kind.sqlType());
         };
