@@ -245,6 +245,8 @@ class QueryExecutorFaultTest {
         assertThat(e.attempts()).isEqualTo(1);
         assertThat(runs).hasValue(1);
         assertThat(log.warnings()).isEmpty();
+        // The failure surfaced at COMMIT, so the executor could not know; here the server had not committed.
+        assertThat(db.count("SELECT count(*) FROM note")).isZero();
     }
 
     @Test
