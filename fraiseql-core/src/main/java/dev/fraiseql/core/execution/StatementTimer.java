@@ -1,35 +1,24 @@
 package dev.fraiseql.core.execution;
 
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.fraiseql.core.pool.SlowStatementLog;
 
-/** Logs statements slower than the performance threshold, with their SQL text but never their parameter values. */
+/** Times the executor's statements into the pool's {@link SlowStatementLog}, so both log slow statements alike. */
 final class StatementTimer {
 
-    private static final Logger log = LoggerFactory.getLogger(StatementTimer.class);
-
-    private final boolean enabled;
-    private final long thresholdNanos;
+    private final SlowStatementLog slowLog;
 
     StatementTimer(ExecutorSettings settings) {
-        this.enabled = settings.performanceLog();
-        this.thresholdNanos = settings.performanceThreshold().toNanos();
+        this.slowLog = new SlowStatementLog(settings.performanceLog(), settings.performanceThreshold());
     }
 
     /** The start time to pass to {@link #stop}, or 0 when the log is off (no clock read on the hot path). */
     long start() {
-        return enabled ? System.nanoTime() : 0L;
+        return slowLog.enabled() ? System.nanoTime() : 0L;
     }
 
     void stop(long start, String sql, long rows) {
-        if (!enabled) {
-            return;
-        }
-        long elapsed = System.nanoTime() - start;
-        if (elapsed >= thresholdNanos && log.isWarnEnabled()) {
-            log.warn("Slow statement: {} ms (threshold {} ms), {} rows: {}", TimeUnit.NANOSECONDS.toMillis(elapsed),
-                    TimeUnit.NANOSECONDS.toMillis(thresholdNanos), rows, sql);
+        if (slowLog.enabled()) {
+            slowLog.record(sql, System.nanoTime() - start, rows);
         }
     }
 }

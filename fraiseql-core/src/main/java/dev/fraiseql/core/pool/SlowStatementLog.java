@@ -50,9 +50,25 @@ public final class SlowStatementLog {
      * @param nanos how long it ran
      */
     public void record(String sqlText, long nanos) {
+        record(sqlText, nanos, -1);
+    }
+
+    /**
+     * Logs the statement if logging is on and it ran longer than the threshold, with the rows it returned.
+     *
+     * @param sqlText the SQL text with its {@code ?} placeholders (never the bound values)
+     * @param nanos how long it ran
+     * @param rows how many rows it returned or changed, or a negative number when not known
+     */
+    public void record(String sqlText, long nanos, long rows) {
         if (enabled && nanos > thresholdNanos && log.isWarnEnabled()) {
-            log.warn("Slow SQL statement: {} ms (threshold {} ms): {}", nanos / 1_000_000,
-                    threshold.toMillis(), shorten(sqlText));
+            if (rows < 0) {
+                log.warn("Slow SQL statement: {} ms (threshold {} ms): {}", nanos / 1_000_000,
+                        threshold.toMillis(), shorten(sqlText));
+            } else {
+                log.warn("Slow SQL statement: {} ms (threshold {} ms), {} rows: {}", nanos / 1_000_000,
+                        threshold.toMillis(), rows, shorten(sqlText));
+            }
         }
     }
 

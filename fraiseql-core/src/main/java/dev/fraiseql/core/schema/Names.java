@@ -1,5 +1,7 @@
 package dev.fraiseql.core.schema;
 
+import dev.fraiseql.core.sql.SqlBuilder;
+
 /** Converts between GraphQL camelCase names and PostgreSQL/JSONB snake_case keys. */
 public final class Names {
 
@@ -58,16 +60,6 @@ public final class Names {
 
     /** Whether {@code name} is a GraphQL-style name {@code [_A-Za-z][_0-9A-Za-z]*}, safe to render as a SQL literal. */
     public static boolean isSimpleName(String name) {
-        if (name == null || name.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean ok = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && c >= '0' && c <= '9');
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
+        return SqlBuilder.isSimpleName(name);
     }
 }

@@ -137,7 +137,8 @@ public final class SqlBuilder {
         }
     }
 
-    private static boolean isSimpleName(String name) {
+    /** Whether {@code name} is a GraphQL-style name {@code [_A-Za-z][_0-9A-Za-z]*}, safe to render as a SQL literal. */
+    public static boolean isSimpleName(String name) {
         if (name == null || name.isEmpty()) {
             return false;
         }

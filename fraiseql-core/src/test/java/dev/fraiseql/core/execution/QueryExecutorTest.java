@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.fraiseql.core.error.DatabaseException;
 import dev.fraiseql.core.error.ErrorKind;
 import dev.fraiseql.core.error.RetryPolicy;
+import dev.fraiseql.core.pool.SlowStatementLog;
 import dev.fraiseql.core.sql.SqlStatement;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -291,11 +292,11 @@ class QueryExecutorTest {
     @Test
     void slowStatementsAreLoggedWithTheirSqlButNotTheirParameters() {
         QueryExecutor logging = new QueryExecutor(pool, ExecutorSettings.DEFAULT.withPerformanceLog(Duration.ZERO));
-        try (TestDatabase.CapturedLog log = new TestDatabase.CapturedLog(StatementTimer.class)) {
+        try (TestDatabase.CapturedLog log = new TestDatabase.CapturedLog(SlowStatementLog.class)) {
             logging.query(new SqlStatement("SELECT ?::text", List.of("secret-value")), rs -> rs.next());
 
             assertThat(log.warnings()).singleElement().satisfies(line -> assertThat(line)
-                    .matches("Slow statement: \\d+ ms \\(threshold 0 ms\\), -1 rows: SELECT \\?::text")
+                    .matches("Slow SQL statement: \\d+ ms \\(threshold 0 ms\\): SELECT \\?::text")
                     .doesNotContain("secret-value"));
         }
     }
@@ -304,7 +305,7 @@ class QueryExecutorTest {
     void fastStatementsAreNotLogged() {
         QueryExecutor logging = new QueryExecutor(pool,
                 ExecutorSettings.DEFAULT.withPerformanceLog(Duration.ofSeconds(10)));
-        try (TestDatabase.CapturedLog log = new TestDatabase.CapturedLog(StatementTimer.class)) {
+        try (TestDatabase.CapturedLog log = new TestDatabase.CapturedLog(SlowStatementLog.class)) {
             logging.stream(SqlStatement.of("SELECT data FROM book"), bytes -> { });
 
             assertThat(log.warnings()).isEmpty();

@@ -20,6 +20,15 @@ class SlowStatementLogTest {
     }
 
     @Test
+    void theRowCountIsLoggedWhenTheCallerKnowsIt() {
+        try (LogCapture log = new LogCapture(SlowStatementLog.class)) {
+            new SlowStatementLog(true, Duration.ofMillis(100)).record("SELECT data FROM tv_book", 240_000_000L, 1000);
+            assertThat(log.lines()).containsExactly(
+                    "WARN Slow SQL statement: 240 ms (threshold 100 ms), 1000 rows: SELECT data FROM tv_book");
+        }
+    }
+
+    @Test
     void nothingIsLoggedWhenTheLogIsOff() {
         try (LogCapture log = new LogCapture(SlowStatementLog.class)) {
             SlowStatementLog slow = new SlowStatementLog(false, Duration.ZERO);
