@@ -149,7 +149,7 @@ public final class JsonProjector {
             int length = keyEnd - keyStart;
             for (int k = 0; k < keys.length; k++) {
                 byte[] key = keys[k];
-                if (key.length == length && starts[k] < 0 && Arrays.equals(json, keyStart, keyEnd, key, 0, length)) {
+                if (key.length == length && starts[k] < 0 && sameKey(json, keyStart, key)) {
                     starts[k] = i;
                     ends[k] = valueEnd;
                     missing--;
@@ -165,6 +165,16 @@ public final class JsonProjector {
             }
             i = skipSpace(json, i + 1);
         }
+    }
+
+    /** A plain loop: keys are a few bytes, too short for {@code Arrays.equals} to pay off. */
+    private static boolean sameKey(byte[] json, int start, byte[] key) {
+        for (int i = 0; i < key.length; i++) {
+            if (json[start + i] != key[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void list(Member member, byte[] json, int start, ByteSink out) {
