@@ -59,12 +59,14 @@ final class FloatText {
             exponent++;
         }
         // Up to 15 significant digits a decimal is the shortest text of its own double (DBL_DIG), so
-        // its digits are what PostgreSQL prints, and it is integral exactly when the decimal is.
-        if (mantissa >= FIFTEEN_DIGITS || exponent < -290 || exponent > 290) {
+        // its digits are what PostgreSQL prints, and it is integral exactly when the decimal is. From
+        // 2^53 up such a decimal can be exactly halfway between two doubles, which PostgreSQL's
+        // shortest output does not accept, so larger values take the slow path.
+        int length = decimalLength(mantissa);
+        if (mantissa >= FIFTEEN_DIGITS || exponent < -290 || exponent + length > 15) {
             slow(json, start, end, out);
             return;
         }
-        int length = decimalLength(mantissa);
         if (negative) {
             out.write('-');
         }

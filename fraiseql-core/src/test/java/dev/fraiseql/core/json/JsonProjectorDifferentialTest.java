@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Requires the JVM projection to write, for every row, exactly the bytes the SQL projection makes
  * PostgreSQL write: on hand-picked hostile documents, then on seeded random documents and selections
- * (set {@code -Dfraiseql.test.seed=N} to replay a failure).
+ * (set {@code -Dfraiseql.test.seed=N} to replay a failure, {@code -Dfraiseql.test.rounds=N} for more rounds).
  */
 class JsonProjectorDifferentialTest {
 
@@ -40,7 +40,7 @@ class JsonProjectorDifferentialTest {
                     + " \"dns_1\": \"first\", \"dns1\": \"second\"}",
             "{\"id\": \"b2\", \"author\": null, \"reviews\": [], \"tags\": null, \"price\": null, \"dns1\": \"only\"}",
             "{\"id\": 12345678901234567890123, \"price\": 3, \"floats\": [3, 3.0, 12.50, 0.001, 1e-5, 1e20, -0.0, 0.1,"
-                    + " 0.30000000000000004, 9999999, 10000000, -1234567.5, 1e15, 1.5e15, 123456789012345678, 2e-3,"
+                    + " 0.30000000000000004, 9999999, 10000000, -1234567.5, 1e15, 1.5e15, 123456789012345678, -488114572339492000, 2e-3,"
                     + " 0.0001, 5e-324, 1e-300, 1.7976931348623157e308, \"3\", null, true, {\"a\": 1}, [1, 2]]}",
             "{\"id\": true, \"title\": 42, \"price\": \"12.5\", \"tags\": [1, \"two\", null, true, {\"k\": [1, {\"z\": \"\\\"\"}]},"
                     + " [null, []], -0.5], \"author\": \"nobody\", \"reviews\": {\"rating\": 1}}",
@@ -166,7 +166,7 @@ class JsonProjectorDifferentialTest {
 
     @TestFactory
     Stream<DynamicTest> randomDocumentsAndSelectionsProjectToTheSameBytesAsSql() {
-        return IntStream.range(0, 25).mapToObj(round -> {
+        return IntStream.range(0, Integer.getInteger("fraiseql.test.rounds", 25)).mapToObj(round -> {
             long seed = BASE_SEED + round;
             return DynamicTest.dynamicTest("seed " + seed, () -> {
                 Random random = new Random(seed);
@@ -181,5 +181,21 @@ class JsonProjectorDifferentialTest {
                 }
             });
         });
+    }
+
+    @Test
+    void randomNumbersReadAsFloatOrIdProjectToTheSameBytesAsSql() throws SQLException {
+        long seed = BASE_SEED;
+        Random random = new Random(seed);
+        List<String> rows = new ArrayList<>();
+        int count = 3000 * Integer.getInteger("fraiseql.test.rounds", 1);
+        for (int i = 0; i < count; i++) {
+            rows.add("{\"a\": " + RandomJson.number(random) + ", \"b\": [" + RandomJson.number(random) + ", "
+                    + RandomJson.number(random) + "]}");
+        }
+        replaceRows(rows);
+        int compared = compare(List.of(value("a", ScalarKind.FLOAT), value("id", "a", ScalarKind.ID, false),
+                value("b", "b", ScalarKind.FLOAT, true)), "seed " + seed + " (replay with -Dfraiseql.test.seed=" + seed + ")");
+        assertThat(compared).isEqualTo(count);
     }
 }

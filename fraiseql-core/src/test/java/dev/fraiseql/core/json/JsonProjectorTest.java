@@ -53,6 +53,8 @@ class JsonProjectorTest {
         assertThat(floatOf("10000000")).isEqualTo("{\"f\":10000000}");
         assertThat(floatOf("100000000000000000000")).isEqualTo("{\"f\":1e+20}");
         assertThat(floatOf("123456789012345678")).isEqualTo("{\"f\":1.2345678901234568e+17}");
+        assertThat(floatOf("-488114572339492000")).isEqualTo("{\"f\":-4.8811457233949197e+17}");
+        assertThat(floatOf("-475982197312552800")).isEqualTo("{\"f\":-4.7598219731255283e+17}");
         assertThat(floatOf("0.30000000000000004")).isEqualTo("{\"f\":0.30000000000000004}");
         assertThat(floatOf("-2.5e-300")).isEqualTo("{\"f\":-2.5e-300}");
         assertThat(floatOf("\"NaN\"")).isEqualTo("{\"f\":\"NaN\"}");
