@@ -1,7 +1,10 @@
 package dev.fraiseql.autoconfigure.graphql;
 
 import dev.fraiseql.core.execution.QueryExecutor;
+import dev.fraiseql.core.json.ByteSink;
 import dev.fraiseql.core.json.JsonProjection;
+import dev.fraiseql.core.json.JsonProjector;
+import dev.fraiseql.core.json.SelectionNode;
 import dev.fraiseql.core.query.ConnectionPage;
 import dev.fraiseql.core.query.ConnectionSpec;
 import dev.fraiseql.core.query.Projection;
@@ -52,7 +55,10 @@ final class ConnectionDataFetcher implements DataFetcher<Object> {
                 (Integer) args.get("last"), (String) args.get("before"), withTotal);
         DataFetchingFieldSelectionSet node = singleNodeSelection(selection);
         boolean raw = properties.getExecution() == ExecutionMode.FAST && node != null;
-        Projection projection = raw ? new JsonProjection(type.dataColumn(), translator.translate(type, node))
+        List<SelectionNode> selected = raw ? translator.translate(type, node) : null;
+        // With JVM projection PostgreSQL returns the data column and each node is projected below.
+        JsonProjector projector = raw && properties.getProjection() == ProjectionMode.JVM ? new JsonProjector(selected) : null;
+        Projection projection = raw && projector == null ? new JsonProjection(type.dataColumn(), selected)
                 : Projection.dataColumn(type);
         SqlStatement sql = renderer.connection(spec, projection);
         List<byte[]> rows = new ArrayList<>();
@@ -66,10 +72,12 @@ final class ConnectionDataFetcher implements DataFetcher<Object> {
         });
         ConnectionPage page = renderer.page(spec, cursorColumn);
         List<Map<String, Object>> edges = new ArrayList<>(page.toIndex() - page.fromIndex());
+        ByteSink sink = projector == null ? null : new ByteSink(1024);
         for (int i = page.fromIndex(); i < page.toIndex(); i++) {
             Map<String, Object> edge = new LinkedHashMap<>(4);
             edge.put("cursor", page.cursors().get(i - page.fromIndex()));
-            edge.put("node", raw ? new RawJson(rows.get(i)) : converter.read(rows.get(i), type));
+            edge.put("node", raw ? new RawJson(projector == null ? rows.get(i) : project(projector, rows.get(i), sink))
+                    : converter.read(rows.get(i), type));
             edges.add(edge);
         }
         Map<String, Object> pageInfo = new LinkedHashMap<>();
@@ -87,6 +95,12 @@ final class ConnectionDataFetcher implements DataFetcher<Object> {
             }));
         }
         return connection;
+    }
+
+    private static byte[] project(JsonProjector projector, byte[] row, ByteSink sink) {
+        sink.reset();
+        projector.project(row, sink);
+        return sink.toByteArray();
     }
 
     /**

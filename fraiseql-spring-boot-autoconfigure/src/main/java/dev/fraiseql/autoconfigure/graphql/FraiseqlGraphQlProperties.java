@@ -9,6 +9,12 @@ public class FraiseqlGraphQlProperties {
     /** How view-bound fields are executed: fast (JSON from PostgreSQL) or standard (graphql-java completion). */
     private ExecutionMode execution = ExecutionMode.FAST;
 
+    /**
+     * Where the fast path projects each row onto the selection: sql (PostgreSQL builds the response
+     * JSON) or jvm (PostgreSQL returns the data column and the JVM projects it); both give the same bytes.
+     */
+    private ProjectionMode projection = ProjectionMode.SQL;
+
     /** Number of rows a list field returns when the query gives no limit. */
     private int defaultPageSize = 20;
 
@@ -30,6 +36,14 @@ public class FraiseqlGraphQlProperties {
 
     public void setExecution(ExecutionMode execution) {
         this.execution = execution;
+    }
+
+    public ProjectionMode getProjection() {
+        return projection;
+    }
+
+    public void setProjection(ProjectionMode projection) {
+        this.projection = projection;
     }
 
     public int getDefaultPageSize() {

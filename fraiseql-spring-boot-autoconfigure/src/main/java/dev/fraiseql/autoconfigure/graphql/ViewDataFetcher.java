@@ -1,7 +1,10 @@
 package dev.fraiseql.autoconfigure.graphql;
 
 import dev.fraiseql.core.execution.QueryExecutor;
+import dev.fraiseql.core.json.ByteSink;
 import dev.fraiseql.core.json.JsonProjection;
+import dev.fraiseql.core.json.JsonProjector;
+import dev.fraiseql.core.json.SelectionNode;
 import dev.fraiseql.core.query.Projection;
 import dev.fraiseql.core.query.SelectRenderer;
 import dev.fraiseql.core.query.SelectSpec;
@@ -51,7 +54,14 @@ final class ViewDataFetcher implements DataFetcher<Object> {
     Object fetch(SelectSpec spec, DataFetchingEnvironment env, boolean maps) {
         boolean list = binding.kind() == FieldBinding.Kind.LIST;
         if (!maps && properties.getExecution() == ExecutionMode.FAST) {
-            Projection projection = new JsonProjection(type.dataColumn(), translator.translate(type, env.getSelectionSet()));
+            List<SelectionNode> selection = translator.translate(type, env.getSelectionSet());
+            if (properties.getProjection() == ProjectionMode.JVM) {
+                JsonProjector projector = new JsonProjector(selection);
+                SqlStatement sql = list ? renderer.list(spec, Projection.dataColumn(type))
+                        : renderer.single(spec, Projection.dataColumn(type));
+                return list ? projectedList(env, sql, projector) : projectedSingle(env, sql, projector);
+            }
+            Projection projection = new JsonProjection(type.dataColumn(), selection);
             SqlStatement sql = list ? renderer.list(spec, projection) : renderer.single(spec, projection);
             return list ? fastList(env, sql) : fastSingle(env, sql);
         }
@@ -80,6 +90,31 @@ final class ViewDataFetcher implements DataFetcher<Object> {
         Reads.stream(executor, env, sql, rows::add);
         byte[] row = single(rows);
         return row == null ? null : new RawJson(row);
+    }
+
+    private RawJson projectedList(DataFetchingEnvironment env, SqlStatement sql, JsonProjector projector) {
+        ByteSink out = new ByteSink(4096);
+        out.write('[');
+        Reads.stream(executor, env, sql, row -> {
+            if (out.size() > 1) {
+                out.write(',');
+            }
+            projector.project(row, out);
+        });
+        out.write(']');
+        return new RawJson(out.toByteArray());
+    }
+
+    private RawJson projectedSingle(DataFetchingEnvironment env, SqlStatement sql, JsonProjector projector) {
+        List<byte[]> rows = new ArrayList<>(1);
+        Reads.stream(executor, env, sql, rows::add);
+        byte[] row = single(rows);
+        if (row == null) {
+            return null;
+        }
+        ByteSink out = new ByteSink(Math.max(64, row.length));
+        projector.project(row, out);
+        return new RawJson(out.toByteArray());
     }
 
     private <T> T single(List<T> rows) {

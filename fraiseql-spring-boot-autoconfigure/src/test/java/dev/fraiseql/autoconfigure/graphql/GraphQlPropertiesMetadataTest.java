@@ -26,6 +26,7 @@ class GraphQlPropertiesMetadataTest {
             }
         }
         assertThat(descriptions.keySet()).containsExactlyInAnyOrder("fraiseql.graphql.execution",
+                "fraiseql.graphql.projection",
                 "fraiseql.graphql.default-page-size", "fraiseql.graphql.max-page-size",
                 "fraiseql.graphql.max-query-depth", "fraiseql.graphql.validate-views",
                 "fraiseql.graphql.document-cache-size");

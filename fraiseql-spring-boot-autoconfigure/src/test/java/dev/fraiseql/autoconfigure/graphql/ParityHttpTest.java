@@ -23,27 +23,31 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs the query corpus through the same application twice, once per execution mode, and requires
- * byte-identical HTTP responses: the standard path (graphql-java completes every field) is the
- * reference for the fast path (PostgreSQL renders the selected JSON).
+ * Runs the query corpus through the same application three times, once per execution mode and once
+ * more on the fast path with JVM projection, and requires byte-identical HTTP responses: the standard
+ * path (graphql-java completes every field) is the reference for the fast path, whether PostgreSQL
+ * renders the selected JSON (projection sql) or the JVM projects PostgreSQL's data text (projection jvm).
  */
 class ParityHttpTest {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static ConfigurableApplicationContext fast;
     private static ConfigurableApplicationContext standard;
+    private static ConfigurableApplicationContext fastJvm;
 
     @BeforeAll
     static void startBothModes() {
         LibraryDatabase db = LibraryDatabase.create("gql_parity");
-        fast = start(db, "fast");
-        standard = start(db, "standard");
+        fast = start(db, "fast", "sql");
+        standard = start(db, "standard", "sql");
+        fastJvm = start(db, "fast", "jvm");
     }
 
-    private static ConfigurableApplicationContext start(LibraryDatabase db, String mode) {
+    private static ConfigurableApplicationContext start(LibraryDatabase db, String mode, String projection) {
         Map<String, Object> properties = new LinkedHashMap<>(db.properties());
         properties.put("server.port", "0");
         properties.put("fraiseql.graphql.execution", mode);
+        properties.put("fraiseql.graphql.projection", projection);
         properties.put("fraiseql.graphql.max-page-size", "100");
         properties.put("fraiseql.graphql.max-query-depth", "4");
         return new SpringApplicationBuilder(LibraryTestApplication.class).properties(properties).run();
@@ -56,6 +60,9 @@ class ParityHttpTest {
         }
         if (standard != null) {
             standard.close();
+        }
+        if (fastJvm != null) {
+            fastJvm.close();
         }
     }
 
@@ -98,6 +105,7 @@ class ParityHttpTest {
         String query = "{ book(id: 1) { metadata } }";
         assertThat(new GraphQlHttp(port(standard)).post(query)).isEqualTo("{\"data\":{\"book\":{\"metadata\":{\"shelf\":3}}}}");
         assertThat(new GraphQlHttp(port(fast)).post(query)).isEqualTo("{\"data\":{\"book\":{\"metadata\":{\"shelf\": 3}}}}");
+        assertThat(new GraphQlHttp(port(fastJvm)).post(query)).isEqualTo("{\"data\":{\"book\":{\"metadata\":{\"shelf\": 3}}}}");
     }
 
     @Test
@@ -123,6 +131,18 @@ class ParityHttpTest {
                 assertThat(expected.body()).as("a success case must not produce errors").doesNotContain("\"errors\"")
                         .startsWith("{\"data\":");
             }
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> jvmProjectionAnswersEveryQueryWithTheSameBytesAsTheOtherPaths() throws IOException {
+        return corpus().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+            HttpResponse<String> expected = new GraphQlHttp(port(standard)).exchange(c.query(), c.variables(), Map.of());
+            HttpResponse<String> sql = new GraphQlHttp(port(fast)).exchange(c.query(), c.variables(), Map.of());
+            HttpResponse<String> actual = new GraphQlHttp(port(fastJvm)).exchange(c.query(), c.variables(), Map.of());
+            assertThat(actual.body()).as("fast path with JVM projection, body of '%s'", c.name()).isEqualTo(expected.body());
+            assertThat(actual.body()).as("JVM against SQL projection, body of '%s'", c.name()).isEqualTo(sql.body());
+            assertThat(actual.statusCode()).isEqualTo(expected.statusCode());
         }));
     }
 }

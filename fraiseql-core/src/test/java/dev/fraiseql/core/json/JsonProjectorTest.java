@@ -1,0 +1,119 @@
+package dev.fraiseql.core.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fraiseql.core.schema.ScalarKind;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonProjectorTest {
+
+    private static String project(List<SelectionNode> selection, String row) {
+        ByteSink out = new ByteSink(8);
+        new JsonProjector(selection).project(row == null ? null : row.getBytes(StandardCharsets.UTF_8), out);
+        return new String(out.toByteArray(), StandardCharsets.UTF_8);
+    }
+
+    private static SelectionNode value(String key, ScalarKind scalar) {
+        return SelectionNode.value(key, List.of(key), scalar, false);
+    }
+
+    private static String floatOf(String number) {
+        return project(List.of(value("f", ScalarKind.FLOAT)), "{\"f\": " + number + "}");
+    }
+
+    @Test
+    void writesSelectedKeysInSelectionOrderWithAliasesAndTypename() {
+        List<SelectionNode> selection = List.of(SelectionNode.typeName("__typename", "Book"),
+                SelectionNode.value("name", List.of("title"), ScalarKind.STRING, false), value("id", ScalarKind.ID));
+        assertThat(project(selection, "{\"id\": \"a1\", \"title\": \"Dune \\\"1\\\" \\u0001 é\", \"price\": 12.50}"))
+                .isEqualTo("{\"__typename\":\"Book\",\"name\":\"Dune \\\"1\\\" \\u0001 é\",\"id\":\"a1\"}");
+    }
+
+    @Test
+    void idIsAlwaysAJsonString() {
+        List<SelectionNode> selection = List.of(value("a", ScalarKind.ID), value("b", ScalarKind.ID),
+                value("c", ScalarKind.ID), value("d", ScalarKind.ID), value("e", ScalarKind.ID));
+        assertThat(project(selection, "{\"a\": 123, \"b\": true, \"c\": null, \"d\": {\"k\": \"v\\\\\"}, \"e\": 1.50}"))
+                .isEqualTo("{\"a\":\"123\",\"b\":\"true\",\"c\":null,\"d\":\"{\\\"k\\\": \\\"v\\\\\\\\\\\"}\",\"e\":\"1.50\"}");
+    }
+
+    @Test
+    void floatsArePrintedLikeTheSqlProjection() {
+        assertThat(floatOf("3")).isEqualTo("{\"f\":3.0}");
+        assertThat(floatOf("3.000")).isEqualTo("{\"f\":3.0}");
+        assertThat(floatOf("12.50")).isEqualTo("{\"f\":12.5}");
+        assertThat(floatOf("-0.0")).isEqualTo("{\"f\":0.0}");
+        assertThat(floatOf("0.001")).isEqualTo("{\"f\":0.001}");
+        assertThat(floatOf("0.0001")).isEqualTo("{\"f\":0.0001}");
+        assertThat(floatOf("0.00001")).isEqualTo("{\"f\":1e-05}");
+        assertThat(floatOf("9999999")).isEqualTo("{\"f\":9999999.0}");
+        assertThat(floatOf("10000000")).isEqualTo("{\"f\":10000000}");
+        assertThat(floatOf("100000000000000000000")).isEqualTo("{\"f\":1e+20}");
+        assertThat(floatOf("123456789012345678")).isEqualTo("{\"f\":1.2345678901234568e+17}");
+        assertThat(floatOf("-488114572339492000")).isEqualTo("{\"f\":-4.8811457233949197e+17}");
+        assertThat(floatOf("-475982197312552800")).isEqualTo("{\"f\":-4.7598219731255283e+17}");
+        assertThat(floatOf("0.30000000000000004")).isEqualTo("{\"f\":0.30000000000000004}");
+        assertThat(floatOf("-2.5e-300")).isEqualTo("{\"f\":-2.5e-300}");
+        assertThat(floatOf("\"NaN\"")).isEqualTo("{\"f\":\"NaN\"}");
+    }
+
+    @Test
+    void listsAreRebuiltCompactlyAndObjectValuesAreCopiedAsPostgreSqlWroteThem() {
+        List<SelectionNode> selection = List.of(SelectionNode.value("tags", List.of("tags"), ScalarKind.STRING, true),
+                SelectionNode.value("ids", List.of("ids"), ScalarKind.ID, true),
+                SelectionNode.value("json", List.of("json"), ScalarKind.STRING, false));
+        assertThat(project(selection, "{\"ids\": [1, \"b\", null], \"json\": {\"a\": [1, 2]}, \"tags\": [\"x\", [1, 2], {}]}"))
+                .isEqualTo("{\"tags\":[\"x\",[1, 2],{}],\"ids\":[\"1\",\"b\",null],\"json\":{\"a\": [1, 2]}}");
+    }
+
+    @Test
+    void nestedObjectsAndListsOfObjectsTurnNonObjectsIntoNull() {
+        List<SelectionNode> selection = List.of(
+                SelectionNode.object("author", List.of("author"), false, List.of(value("name", ScalarKind.STRING))),
+                SelectionNode.object("reviews", List.of("reviews"), true, List.of(value("rating", ScalarKind.INT))),
+                SelectionNode.object("none", List.of("none"), true, List.of(value("rating", ScalarKind.INT))));
+        assertThat(project(selection, "{\"author\": [1], \"reviews\": [{\"rating\": 5}, null, 7, [], {}], \"none\": {}}"))
+                .isEqualTo("{\"author\":null,\"reviews\":[{\"rating\":5},null,null,null,{\"rating\":null}],\"none\":null}");
+        assertThat(project(selection, "{\"author\": {\"name\": \"Le Guin\"}, \"reviews\": []}"))
+                .isEqualTo("{\"author\":{\"name\":\"Le Guin\"},\"reviews\":[],\"none\":null}");
+    }
+
+    @Test
+    void theFirstPresentSourceKeyWinsEvenWhenItIsNull() {
+        List<SelectionNode> selection = List.of(SelectionNode.value("dns1", List.of("dns_1", "dns1"), ScalarKind.STRING, false));
+        assertThat(project(selection, "{\"dns1\": \"b\", \"dns_1\": \"a\"}")).isEqualTo("{\"dns1\":\"a\"}");
+        assertThat(project(selection, "{\"dns1\": \"b\"}")).isEqualTo("{\"dns1\":\"b\"}");
+        assertThat(project(selection, "{\"dns1\": \"b\", \"dns_1\": null}")).isEqualTo("{\"dns1\":null}");
+    }
+
+    @Test
+    void aRowThatIsNotAnObjectHasEveryFieldNull() {
+        List<SelectionNode> selection = List.of(SelectionNode.typeName("__typename", "Book"), value("id", ScalarKind.ID));
+        assertThat(project(selection, "[1, 2]")).isEqualTo("{\"__typename\":\"Book\",\"id\":null}");
+        assertThat(project(selection, "{}")).isEqualTo("{\"__typename\":\"Book\",\"id\":null}");
+        assertThat(project(selection, null)).isEqualTo("null");
+    }
+
+    @Test
+    void oneSinkCollectsSeveralRows() {
+        JsonProjector projector = new JsonProjector(List.of(value("id", ScalarKind.INT)));
+        ByteSink out = new ByteSink(1);
+        for (int i = 0; i < 100; i++) {
+            out.write(i == 0 ? '[' : ',');
+            projector.project(("{\"id\": " + i + "}").getBytes(StandardCharsets.UTF_8), out);
+        }
+        out.write(']');
+        String text = new String(out.toByteArray(), StandardCharsets.UTF_8);
+        assertThat(text).startsWith("[{\"id\":0},{\"id\":1},").endsWith(",{\"id\":99}]").hasSize(991);
+    }
+
+    @Test
+    void selectionsAreCheckedLikeTheSqlProjection() {
+        assertThatThrownBy(() -> new JsonProjector(List.of())).hasMessage("A projection needs at least one selected field");
+        assertThatThrownBy(() -> new JsonProjector(List.of(SelectionNode.value("x", List.of("x'y"), ScalarKind.STRING, false))))
+                .hasMessage("Invalid source key \"x'y\" of selection 'x': a JSONB key must match [_A-Za-z][_0-9A-Za-z]*");
+    }
+}
