@@ -54,7 +54,7 @@ final class ViewDataFetcher implements DataFetcher<Object> {
     Object fetch(SelectSpec spec, DataFetchingEnvironment env, boolean maps) {
         boolean list = binding.kind() == FieldBinding.Kind.LIST;
         if (!maps && properties.getExecution() == ExecutionMode.FAST) {
-            List<SelectionNode> selection = translator.translate(type, env.getSelectionSet());
+            List<SelectionNode> selection = translator.translate(type, env);
             if (properties.getProjection() == ProjectionMode.JVM) {
                 JsonProjector projector = new JsonProjector(selection);
                 SqlStatement sql = list ? renderer.list(spec, Projection.dataColumn(type))
