@@ -64,6 +64,9 @@ final class ConnectionDataFetcher implements DataFetcher<Object> {
         List<byte[]> rows = new ArrayList<>();
         List<String> cursorColumn = new ArrayList<>();
         Reads.query(executor, env, sql, rs -> {
+            // A retried attempt starts again from the first row.
+            rows.clear();
+            cursorColumn.clear();
             while (rs.next()) {
                 rows.add(rs.getBytes(1));
                 cursorColumn.add(rs.getString(2));
