@@ -13,7 +13,7 @@ public class FraiseqlGraphQlProperties {
      * Where the fast path projects each row onto the selection: sql (PostgreSQL builds the response
      * JSON) or jvm (PostgreSQL returns the data column and the JVM projects it); both give the same bytes.
      */
-    private ProjectionMode projection = ProjectionMode.SQL;
+    private ProjectionMode projection = ProjectionMode.JVM;
 
     /** Number of rows a list field returns when the query gives no limit. */
     private int defaultPageSize = 20;
