@@ -75,14 +75,26 @@ public final class QueryExecutor {
     public long stream(SqlStatement statement, RowHandler handler) {
         Objects.requireNonNull(statement, "statement");
         Objects.requireNonNull(handler, "handler");
-        return run(true, Map.of(), tx -> tx.stream(statement, handler));
+        return run(Mode.READ_ONLY, Map.of(), tx -> tx.stream(statement, handler));
+    }
+
+    /**
+     * Runs a read whose whole result fits in memory in one round trip: no transaction and no cursor
+     * (PostgreSQL's own statement snapshot is enough for one statement), so it saves the COMMIT round trip
+     * that {@link #stream} needs for its cursor. Column 1 of each row reaches the handler after the whole
+     * result has arrived, so a transient failure is always retried.
+     */
+    public long fetch(SqlStatement statement, RowHandler handler) {
+        Objects.requireNonNull(statement, "statement");
+        Objects.requireNonNull(handler, "handler");
+        return run(Mode.SINGLE_STATEMENT, Map.of(), tx -> tx.stream(statement, handler));
     }
 
     /** Runs a read and returns what the reader makes of the result set; retried on transient failure. */
     public <T> T query(SqlStatement statement, ResultSetReader<T> reader) {
         Objects.requireNonNull(statement, "statement");
         Objects.requireNonNull(reader, "reader");
-        return run(true, Map.of(), tx -> tx.query(statement, reader));
+        return run(Mode.READ_ONLY, Map.of(), tx -> tx.query(statement, reader));
     }
 
     /**
@@ -94,7 +106,7 @@ public final class QueryExecutor {
      */
     public <T> T inTransaction(Map<String, String> localSettings, TransactionWork<T> work) {
         Objects.requireNonNull(work, "work");
-        return run(false, localSettings, work);
+        return run(Mode.READ_WRITE, localSettings, work);
     }
 
     /**
@@ -103,14 +115,24 @@ public final class QueryExecutor {
      */
     public <T> T inReadTransaction(Map<String, String> localSettings, TransactionWork<T> work) {
         Objects.requireNonNull(work, "work");
-        return run(true, localSettings, work);
+        return run(Mode.READ_ONLY, localSettings, work);
     }
 
-    private <T> T run(boolean readOnly, Map<String, String> localSettings, TransactionWork<T> work) {
+    /** How an attempt uses its connection. */
+    private enum Mode {
+        /** A read-only transaction: reads with a cursor or local settings. */
+        READ_ONLY,
+        /** A read-write transaction, retried only when it provably did not commit. */
+        READ_WRITE,
+        /** One read statement in autocommit: no transaction, no cursor, one round trip. */
+        SINGLE_STATEMENT
+    }
+
+    private <T> T run(Mode mode, Map<String, String> localSettings, TransactionWork<T> work) {
         List<String> settingPairs = settingPairs(localSettings);
         RetryPolicy policy = settings.retry();
         for (int attempt = 1; ; attempt++) {
-            Attempt tx = new Attempt(readOnly);
+            Attempt tx = new Attempt(mode);
             try {
                 return tx.execute(settingPairs, work);
             } catch (DatabaseException e) {
@@ -184,14 +206,16 @@ public final class QueryExecutor {
     /** One attempt: one connection, one transaction, and the {@link Transaction} the work sees. */
     private final class Attempt implements Transaction {
 
+        private final Mode mode;
         private final boolean readOnly;
         private Connection connection;
         private boolean open;
         private boolean commitSent;
         private long rowsHanded;
 
-        Attempt(boolean readOnly) {
-            this.readOnly = readOnly;
+        Attempt(Mode mode) {
+            this.mode = mode;
+            this.readOnly = mode != Mode.READ_WRITE;
         }
 
         <T> T execute(List<String> settingPairs, TransactionWork<T> work) {
@@ -203,6 +227,9 @@ public final class QueryExecutor {
             }
             boolean restoreAutoCommit = false;
             boolean restoreReadOnly = false;
+            if (mode == Mode.SINGLE_STATEMENT) {
+                return single(c, work);
+            }
             try {
                 if (c.getAutoCommit()) {
                     c.setAutoCommit(false);
@@ -234,6 +261,29 @@ public final class QueryExecutor {
             } finally {
                 open = false;
                 restoreAndClose(c, restoreReadOnly, restoreAutoCommit);
+            }
+        }
+
+        private <T> T single(Connection c, TransactionWork<T> work) {
+            try {
+                if (!c.getAutoCommit()) {
+                    throw new IllegalStateException("A single-statement read needs a connection in autocommit mode;"
+                            + " the pool handed out one with autocommit off");
+                }
+                connection = c;
+                open = true;
+                return work.run(this);
+            } catch (SQLException e) {
+                throw classify(e);
+            } catch (IOException e) {
+                throw new DatabaseException(ErrorKind.STREAM_INTERRUPTED, null, e);
+            } finally {
+                open = false;
+                try {
+                    c.close();
+                } catch (SQLException e) {
+                    log.debug("Closing a connection failed", e);
+                }
             }
         }
 

@@ -116,6 +116,21 @@ class QueryExecutorFaultTest {
     }
 
     @Test
+    void aSingleStatementReadWhoseConnectionIsKilledIsRetried() throws Exception {
+        String sql = "SELECT g::text FROM pg_sleep(0.3), generate_series(1, 3) g";
+        CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> killFirstBackendRunning(sql));
+        List<String> rows = new ArrayList<>();
+
+        long count = executor.fetch(SqlStatement.of(sql), b -> rows.add(new String(b, StandardCharsets.UTF_8)));
+
+        killer.get(5, TimeUnit.SECONDS);
+        assertThat(count).isEqualTo(3);
+        assertThat(rows).containsExactly("1", "2", "3");
+        assertThat(log.warnings()).singleElement().satisfies(line -> assertThat(line).startsWith(
+                "Database attempt 1 of 4 failed with CONNECTION_FAILED (SQLSTATE 57P01); retrying in 10 ms: "));
+    }
+
+    @Test
     void aStreamKilledAfterItsFirstRowsIsInterruptedAndNotRetried() {
         List<String> rows = new ArrayList<>();
 

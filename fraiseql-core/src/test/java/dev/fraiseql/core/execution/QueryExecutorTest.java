@@ -290,6 +290,33 @@ class QueryExecutorTest {
     }
 
     @Test
+    void aSingleStatementReadRunsOutsideATransactionWhereAStreamUsesAReadOnlyOne() {
+        SqlStatement readOnly = SqlStatement.of("SELECT current_setting('transaction_read_only')");
+        List<String> fetched = new ArrayList<>();
+        List<String> streamed = new ArrayList<>();
+
+        executor.fetch(readOnly, b -> fetched.add(new String(b, StandardCharsets.UTF_8)));
+        executor.stream(readOnly, b -> streamed.add(new String(b, StandardCharsets.UTF_8)));
+
+        assertThat(fetched).containsExactly("off");
+        assertThat(streamed).containsExactly("on");
+    }
+
+    @Test
+    void aSingleStatementReadHandsOnEveryRowAndLeavesTheConnectionAsItWas() throws Exception {
+        List<String> rows = new ArrayList<>();
+        long count = executor.fetch(new SqlStatement("SELECT g::text FROM generate_series(1, ?) g", List.of(300)),
+                b -> rows.add(new String(b, StandardCharsets.UTF_8)));
+
+        assertThat(count).isEqualTo(300);
+        assertThat(rows).hasSize(300).startsWith("1", "2").endsWith("300");
+        try (Connection c = pool.getConnection()) {
+            assertThat(c.getAutoCommit()).isTrue();
+            assertThat(c.isReadOnly()).isFalse();
+        }
+    }
+
+    @Test
     void slowStatementsAreLoggedWithTheirSqlButNotTheirParameters() {
         QueryExecutor logging = new QueryExecutor(pool, ExecutorSettings.DEFAULT.withPerformanceLog(Duration.ZERO));
         try (TestDatabase.CapturedLog log = new TestDatabase.CapturedLog(SlowStatementLog.class)) {
