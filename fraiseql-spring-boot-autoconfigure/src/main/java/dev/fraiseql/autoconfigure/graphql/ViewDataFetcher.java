@@ -135,8 +135,12 @@ final class ViewDataFetcher implements DataFetcher<Object> {
         if (binding.kind() == FieldBinding.Kind.SINGLE) {
             Map<String, Object> where = new LinkedHashMap<>();
             for (String key : binding.keyArguments()) {
-                if (arguments.get(key) != null) {
-                    where.put(key, Map.of("eq", arguments.get(key)));
+                Object value = arguments.get(key);
+                if (value != null) {
+                    where.put(key, Map.of("eq", value));
+                } else if (arguments.containsKey(key)) {
+                    // An explicit null asks for the row whose key is null, not for any row.
+                    where.put(key, Map.of("isnull", true));
                 }
             }
             return new SelectSpec(type, where, List.of(), null, null);

@@ -43,6 +43,14 @@ class ViewBindingHttpTest {
     }
 
     @Test
+    void anExplicitNullKeyArgumentAsksForTheRowWhoseKeyIsNullNotForAnyRow() {
+        assertThat(post("{ bookByIsbn(isbn: null) { title } }"))
+                .isEqualTo("{\"data\":{\"bookByIsbn\":{\"title\":\"Untitled \\\"draft\\\" \\\\ notes\"}}}");
+        assertThat(post("{ bookByIsbn(isbn: \"978-0156027601\") { title } }"))
+                .isEqualTo("{\"data\":{\"bookByIsbn\":{\"title\":\"Solaris\"}}}");
+    }
+
+    @Test
     void singleFieldReturnsNullWhenNoRowMatches() {
         assertThat(post("{ book(id: 99) { title } }")).isEqualTo("{\"data\":{\"book\":null}}");
     }
