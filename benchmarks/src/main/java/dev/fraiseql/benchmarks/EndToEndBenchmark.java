@@ -221,7 +221,7 @@ public final class EndToEndBenchmark {
                     r.pgCpuPer1000(), r.allocatedKbPerRequest(), r.errors()));
         }
         sb.append("\n").append(mismatches.isEmpty()
-                ? "All three contenders answered every checked request with identical bytes.\n"
+                ? "All contenders answered every checked request with identical bytes.\n"
                 : "Answers differed (see below); the numbers compare different work:\n\n```\n"
                         + String.join("\n", mismatches) + "\n```\n");
         sb.append("\nSQL run by the fast path and the ceiling:\n\n```sql\n").append(sql).append("\n```\n");
