@@ -12,7 +12,6 @@ import dev.fraiseql.core.schema.TypeDef;
 import dev.fraiseql.core.sql.SqlStatement;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,15 +54,11 @@ final class ViewDataFetcher implements DataFetcher<Object> {
         boolean list = binding.kind() == FieldBinding.Kind.LIST;
         if (!maps && properties.getExecution() == ExecutionMode.FAST) {
             List<SelectionNode> selection = translator.translate(type, env);
-            if (properties.getProjection() == ProjectionMode.JVM) {
-                JsonProjector projector = new JsonProjector(selection);
-                SqlStatement sql = list ? renderer.list(spec, Projection.dataColumn(type))
-                        : renderer.single(spec, Projection.dataColumn(type));
-                return list ? projectedList(env, sql, projector) : projectedSingle(env, sql, projector);
-            }
-            Projection projection = new JsonProjection(type.dataColumn(), selection);
+            boolean inJvm = properties.getProjection() == ProjectionMode.JVM;
+            Projection projection = inJvm ? Projection.dataColumn(type) : new JsonProjection(type.dataColumn(), selection);
+            RowWriter writer = inJvm ? new JsonProjector(selection)::project : ViewDataFetcher::copy;
             SqlStatement sql = list ? renderer.list(spec, projection) : renderer.single(spec, projection);
-            return list ? fastList(env, sql) : fastSingle(env, sql);
+            return list ? rawList(env, sql, writer) : rawSingle(env, sql, writer);
         }
         SqlStatement sql = list ? renderer.list(spec, Projection.dataColumn(type))
                 : renderer.single(spec, Projection.dataColumn(type));
@@ -72,40 +67,31 @@ final class ViewDataFetcher implements DataFetcher<Object> {
         return list ? rows : single(rows);
     }
 
-    private RawJson fastList(DataFetchingEnvironment env, SqlStatement sql) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        out.write('[');
-        Reads.stream(executor, env, sql, row -> {
-            if (out.size() > 1) {
-                out.write(',');
-            }
-            out.write(row);
-        });
-        out.write(']');
-        return new RawJson(out.toByteArray());
+    /** Writes one fetched row into the response: projected in the JVM, or copied as PostgreSQL projected it. */
+    private interface RowWriter {
+        void write(byte[] row, ByteSink out);
     }
 
-    private RawJson fastSingle(DataFetchingEnvironment env, SqlStatement sql) {
-        List<byte[]> rows = new ArrayList<>(1);
-        Reads.stream(executor, env, sql, rows::add);
-        byte[] row = single(rows);
-        return row == null ? null : new RawJson(row);
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+
+    private static void copy(byte[] row, ByteSink out) {
+        out.write(row == null ? NULL : row);
     }
 
-    private RawJson projectedList(DataFetchingEnvironment env, SqlStatement sql, JsonProjector projector) {
+    private RawJson rawList(DataFetchingEnvironment env, SqlStatement sql, RowWriter writer) {
         ByteSink out = new ByteSink(4096);
         out.write('[');
         Reads.stream(executor, env, sql, row -> {
             if (out.size() > 1) {
                 out.write(',');
             }
-            projector.project(row, out);
+            writer.write(row, out);
         });
         out.write(']');
         return new RawJson(out.toByteArray());
     }
 
-    private RawJson projectedSingle(DataFetchingEnvironment env, SqlStatement sql, JsonProjector projector) {
+    private RawJson rawSingle(DataFetchingEnvironment env, SqlStatement sql, RowWriter writer) {
         List<byte[]> rows = new ArrayList<>(1);
         Reads.stream(executor, env, sql, rows::add);
         byte[] row = single(rows);
@@ -113,7 +99,7 @@ final class ViewDataFetcher implements DataFetcher<Object> {
             return null;
         }
         ByteSink out = new ByteSink(Math.max(64, row.length));
-        projector.project(row, out);
+        writer.write(row, out);
         return new RawJson(out.toByteArray());
     }
 
