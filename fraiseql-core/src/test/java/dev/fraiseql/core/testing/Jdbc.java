@@ -53,26 +53,26 @@ public final class Jdbc {
 
     /** Runs {@code statement} and returns column {@code column} (1-based) of every row as text. */
     public static List<String> strings(Connection c, SqlStatement statement, int column) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(statement.text())) {
-            bind(c, ps, statement.parameters());
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(column));
-                }
-            }
-            return out;
-        }
+        return strings(c, statement, rs -> rs.getString(column));
     }
 
     /** Runs {@code statement} and returns the named column of every row as text. */
     public static List<String> strings(Connection c, SqlStatement statement, String column) throws SQLException {
+        return strings(c, statement, rs -> rs.getString(column));
+    }
+
+    /** Reads one value of the current row. */
+    private interface Column {
+        String read(ResultSet rs) throws SQLException;
+    }
+
+    private static List<String> strings(Connection c, SqlStatement statement, Column column) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(statement.text())) {
             bind(c, ps, statement.parameters());
             List<String> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(rs.getString(column));
+                    out.add(column.read(rs));
                 }
             }
             return out;
