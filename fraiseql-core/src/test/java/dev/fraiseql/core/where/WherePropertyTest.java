@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -439,29 +438,50 @@ class WherePropertyTest {
             case "istartswith" -> la.startsWith(lb);
             case "endswith" -> a.endsWith(b);
             case "iendswith" -> la.endsWith(lb);
-            case "like" -> like(b).matcher(a).matches();
-            case "ilike" -> like(lb).matcher(la).matches();
+            case "like" -> like(b, a);
+            case "ilike" -> like(lb, la);
             default -> throw new IllegalStateException(op);
         };
     }
 
-    private static Pattern like(String pattern) {
-        // by code point: PostgreSQL's _ matches one character, and an emoji is one character but two Java chars
-        StringBuilder regex = new StringBuilder();
+    private static final int ANY_ONE = -1;
+    private static final int ANY_MANY = -2;
+
+    /**
+     * LIKE by code point (PostgreSQL's _ matches one character, and an emoji is one character but two Java chars),
+     * in O(pattern x text): a regex translation backtracks exponentially on random patterns such as %_%_%_%.
+     */
+    private static boolean like(String pattern, String text) {
         int[] cps = pattern.codePoints().toArray();
+        int[] p = new int[cps.length];
+        int n = 0;
         for (int i = 0; i < cps.length; i++) {
             int c = cps[i];
-            if (c == '\\') {
-                regex.append(Pattern.quote(Character.toString(cps[++i])));
-            } else if (c == '%') {
-                regex.append(".*");
-            } else if (c == '_') {
-                regex.append('.');
+            p[n++] = c == '\\' ? cps[++i] : c == '%' ? ANY_MANY : c == '_' ? ANY_ONE : c;
+        }
+        int[] t = text.codePoints().toArray();
+        int pi = 0;
+        int ti = 0;
+        int star = -1;
+        int mark = 0;
+        while (ti < t.length) {
+            if (pi < n && (p[pi] == ANY_ONE || p[pi] == t[ti])) {
+                pi++;
+                ti++;
+            } else if (pi < n && p[pi] == ANY_MANY) {
+                star = pi++;
+                mark = ti;
+            } else if (star >= 0) {
+                pi = star + 1;
+                ti = ++mark;
             } else {
-                regex.append(Pattern.quote(Character.toString(c)));
+                return false;
             }
         }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL);
+        while (pi < n && p[pi] == ANY_MANY) {
+            pi++;
+        }
+        return pi == n;
     }
 
     private static Boolean and(Boolean x, Boolean y) {
