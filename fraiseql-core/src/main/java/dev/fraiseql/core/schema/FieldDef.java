@@ -9,8 +9,11 @@ package dev.fraiseql.core.schema;
  * @param objectType the nested object type's name, or {@code null} for a scalar field
  * @param list whether the field holds a JSON array of {@code scalar} (or of {@code objectType})
  * @param column the real column of the view holding the same value, or {@code null}; used for filtering and ordering
+ * @param nonNull whether the value is never null (a GraphQL non-null field, a {@code NOT NULL} or primary key
+ *     column): keyset pages then compare it without null branches, which lets an index serve them as a range
  */
-public record FieldDef(String name, String jsonKey, ScalarKind scalar, String objectType, boolean list, String column) {
+public record FieldDef(String name, String jsonKey, ScalarKind scalar, String objectType, boolean list, String column,
+        boolean nonNull) {
 
     public FieldDef {
         if (!Names.isSimpleName(name)) {
@@ -38,32 +41,37 @@ public record FieldDef(String name, String jsonKey, ScalarKind scalar, String ob
 
     /** A scalar field stored under the snake_case of its name. */
     public static FieldDef scalar(String name, ScalarKind kind) {
-        return new FieldDef(name, null, kind, null, false, null);
+        return new FieldDef(name, null, kind, null, false, null, false);
     }
 
     /** A nested object field stored under the snake_case of its name. */
     public static FieldDef object(String name, String objectType) {
-        return new FieldDef(name, null, null, objectType, false, null);
+        return new FieldDef(name, null, null, objectType, false, null, false);
     }
 
     /** A field holding a JSON array of scalars, for example tags. */
     public static FieldDef scalarList(String name, ScalarKind kind) {
-        return new FieldDef(name, null, kind, null, true, null);
+        return new FieldDef(name, null, kind, null, true, null, false);
     }
 
     /** The same field holding a list (named asList because {@code list()} is the record accessor). */
     public FieldDef asList() {
-        return new FieldDef(name, jsonKey, scalar, objectType, true, column);
+        return new FieldDef(name, jsonKey, scalar, objectType, true, column, nonNull);
     }
 
     /** The same field, also available as the real column {@code column} of the view. */
     public FieldDef withColumn(String column) {
-        return new FieldDef(name, jsonKey, scalar, objectType, list, column);
+        return new FieldDef(name, jsonKey, scalar, objectType, list, column, nonNull);
     }
 
     /** The same field stored under another JSONB key. */
     public FieldDef withJsonKey(String key) {
-        return new FieldDef(name, key, scalar, objectType, list, column);
+        return new FieldDef(name, key, scalar, objectType, list, column, nonNull);
+    }
+
+    /** The same field, declared never null ({@code true}) or possibly null. */
+    public FieldDef withNonNull(boolean nonNull) {
+        return new FieldDef(name, jsonKey, scalar, objectType, list, column, nonNull);
     }
 
     /** Whether the field holds a nested object (or a list of them). */

@@ -29,6 +29,22 @@ public record FieldRef(String tableAlias, String dataColumn, List<FieldDef> obje
         return objects.isEmpty() && field.column() != null && !field.list() && !field.isObject();
     }
 
+    /**
+     * Whether the value is never null: the field is non-null and so is every object on the path to it (a non-null
+     * name inside a nullable author is still null when there is no author).
+     */
+    public boolean nonNull() {
+        if (!field.nonNull()) {
+            return false;
+        }
+        for (FieldDef o : objects) {
+            if (!o.nonNull()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Appends the value as text: the column, or {@code "t"."data"->'author'->>'name'}. */
     public SqlBuilder appendText(SqlBuilder out) {
         if (usesColumn()) {

@@ -112,7 +112,7 @@ public final class FraiseqlSchemaConfigurer implements TypeDefinitionConfigurer 
         for (FieldBinding binding : bindings) {
             if (binding.kind() != FieldBinding.Kind.MUTATION) {
                 TypeDef base = types.get(binding.returnType());
-                Map<String, String> columns = catalog == null ? null : catalog.columns(binding);
+                Map<String, ViewCatalog.Column> columns = catalog == null ? null : catalog.columns(binding);
                 boundTypes.put(binding.coordinate(), bind(base, binding, columns));
             }
         }
@@ -130,14 +130,16 @@ public final class FraiseqlSchemaConfigurer implements TypeDefinitionConfigurer 
 
     /**
      * The type as read from the binding's view: a field uses the view's real column of the same name
-     * (indexable) when that column's type compares like the field's scalar; otherwise the JSONB path.
+     * (indexable) when that column's type compares like the field's scalar; otherwise the JSONB path. A
+     * {@code NOT NULL} column makes its field non-null even where the schema declares it nullable.
      */
-    private static TypeDef bind(TypeDef base, FieldBinding binding, Map<String, String> columns) {
+    private static TypeDef bind(TypeDef base, FieldBinding binding, Map<String, ViewCatalog.Column> columns) {
         Map<String, FieldDef> fields = new LinkedHashMap<>();
         for (FieldDef f : base.fields().values()) {
-            String column = columns != null && f.objectType() == null && !f.list()
-                    && compatible(f.scalar(), columns.get(f.jsonKey())) ? f.jsonKey() : null;
-            fields.put(f.name(), new FieldDef(f.name(), f.jsonKey(), f.scalar(), f.objectType(), f.list(), column));
+            ViewCatalog.Column c = columns == null || f.objectType() != null || f.list() ? null : columns.get(f.jsonKey());
+            boolean useColumn = c != null && compatible(f.scalar(), c.type());
+            fields.put(f.name(), new FieldDef(f.name(), f.jsonKey(), f.scalar(), f.objectType(), f.list(),
+                    useColumn ? f.jsonKey() : null, f.nonNull() || (useColumn && c.notNull())));
         }
         return new TypeDef(base.name(), binding.target(), binding.dataColumn(), fields);
     }
@@ -285,6 +287,7 @@ public final class FraiseqlSchemaConfigurer implements TypeDefinitionConfigurer 
             String typeName = named(f.getType()).getName();
             boolean list = isList(f.getType());
             String jsonKey = Names.toSnakeCase(f.getName());
+            boolean nonNull = f.getType() instanceof NonNullType;
             graphql.language.TypeDefinition<?> def = registry.getType(typeName).orElse(null);
             if (def instanceof InterfaceTypeDefinition || def instanceof graphql.language.UnionTypeDefinition) {
                 throw new IllegalStateException("Field " + name + "." + f.getName() + " returns " + typeName
@@ -292,10 +295,11 @@ public final class FraiseqlSchemaConfigurer implements TypeDefinitionConfigurer 
                         + " type or the JSON scalar");
             }
             if (def instanceof ObjectTypeDefinition) {
-                fields.put(f.getName(), new FieldDef(f.getName(), jsonKey, null, typeName, list, null));
+                fields.put(f.getName(), new FieldDef(f.getName(), jsonKey, null, typeName, list, null, nonNull));
                 nested.add(typeName);
             } else {
-                fields.put(f.getName(), new FieldDef(f.getName(), jsonKey, scalarKind(typeName, def), null, list, null));
+                fields.put(f.getName(), new FieldDef(f.getName(), jsonKey, scalarKind(typeName, def), null, list, null,
+                        nonNull));
             }
         }
         types.put(name, new TypeDef(name, null, DEFAULT_DATA_COLUMN, fields));

@@ -18,9 +18,16 @@ import org.slf4j.LoggerFactory;
 public class ViewCatalog {
 
     private static final Logger log = LoggerFactory.getLogger(ViewCatalog.class);
-    private static final String COLUMNS = "SELECT a.attname, t.typname FROM pg_catalog.pg_attribute a"
+    private static final String COLUMNS = "SELECT a.attname, t.typname, a.attnotnull FROM pg_catalog.pg_attribute a"
             + " JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
             + " WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";
+
+    /**
+     * One column of a view or table: its type name ({@code int4}, {@code text}, ...) and whether PostgreSQL
+     * guarantees it is never null (a {@code NOT NULL} or primary key column of a table; a view's columns never say so).
+     */
+    public record Column(String type, boolean notNull) {
+    }
 
     private final DataSource dataSource;
     private final boolean validate;
@@ -32,22 +39,21 @@ public class ViewCatalog {
     }
 
     /**
-     * The columns of the binding's view with their type names ({@code int4}, {@code text}, ...), or
-     * {@code null} when they could not be read.
+     * The columns of the binding's view by name, or {@code null} when they could not be read.
      *
      * @throws IllegalStateException when the view does not exist or has no data column
      */
-    public Map<String, String> columns(FieldBinding binding) {
+    public Map<String, Column> columns(FieldBinding binding) {
         if (!reachable) {
             return null;
         }
-        Map<String, String> columns = new LinkedHashMap<>();
+        Map<String, Column> columns = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement ps = connection.prepareStatement(COLUMNS)) {
             ps.setString(1, quoted(binding.target()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    columns.put(rs.getString(1), rs.getString(2));
+                    columns.put(rs.getString(1), new Column(rs.getString(2), rs.getBoolean(3)));
                 }
             }
         } catch (SQLException e) {
