@@ -90,6 +90,16 @@ public final class QueryExecutor {
         return run(Mode.SINGLE_STATEMENT, Map.of(), tx -> tx.stream(statement, handler));
     }
 
+    /**
+     * Like {@link #fetch}, but returns what the reader makes of the whole result set: one autocommit statement, one
+     * round trip, retried on transient failure (the reader must start over when called again).
+     */
+    public <T> T fetchResult(SqlStatement statement, ResultSetReader<T> reader) {
+        Objects.requireNonNull(statement, "statement");
+        Objects.requireNonNull(reader, "reader");
+        return run(Mode.SINGLE_STATEMENT, Map.of(), tx -> tx.query(statement, reader));
+    }
+
     /** Runs a read and returns what the reader makes of the result set; retried on transient failure. */
     public <T> T query(SqlStatement statement, ResultSetReader<T> reader) {
         Objects.requireNonNull(statement, "statement");

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param after an opaque cursor from a previous page, or null
  * @param last rows to return before {@code before} (backward paging), or null
  * @param before an opaque cursor from a previous page, or null
- * @param withTotalCount whether the caller will also run {@link SelectRenderer#count} for {@code totalCount}
+ * @param withTotalCount whether the page statement also counts the filtered rows for {@code totalCount}
  */
 public record ConnectionSpec(TypeDef type, Map<String, Object> where, List<Map<String, Object>> orderBy, Integer first,
         String after, Integer last, String before, boolean withTotalCount) {

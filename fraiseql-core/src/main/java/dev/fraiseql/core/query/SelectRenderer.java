@@ -26,6 +26,10 @@ public final class SelectRenderer {
     /** The alias of the view in every statement. */
     public static final String ALIAS = "t";
 
+    private static final String PAGE = "page";
+    private static final String NODE = "__node";
+    private static final String TOTAL = "__total";
+
     private final TypeRegistry registry;
     private final PageSettings page;
     private final WhereRenderer where;
@@ -78,13 +82,15 @@ public final class SelectRenderer {
     }
 
     /**
-     * A keyset page of a Relay connection: the projection, then the {@link Cursor#COLUMN} column, in page order, with
-     * one row more than the page size; pass the cursor column of all fetched rows to {@link #page}.
+     * A keyset page of a Relay connection in one statement: column 1 the projection, column 2 the {@link Cursor#COLUMN}
+     * column, in page order, with one row more than the page size; pass the cursor column of all fetched rows to
+     * {@link #page}.
      *
-     * <p>Forward: {@code SELECT <projection>, jsonb_build_array(<keys>)::text AS "__cursor" FROM <view> AS "t"
-     * WHERE <where> AND <after keyset> ORDER BY <keys> LIMIT ?}. Backward ({@code last}): the same read in reverse
-     * order inside {@code SELECT * FROM (...) AS "page" ORDER BY "__k0", ...}, so rows still arrive in page order
-     * (with extra columns {@code __k0..} after the cursor).
+     * <p>Forward without {@code totalCount}: {@code SELECT <projection>, jsonb_build_array(<keys>)::text AS "__cursor"
+     * FROM <view> AS "t" WHERE <where> AND <after keyset> ORDER BY <keys> LIMIT ?}. Backward ({@code last}) reads in
+     * reverse order inside an outer query that restores page order. With {@link ConnectionSpec#withTotalCount()} the
+     * page is joined laterally to {@code SELECT count(*) ... WHERE <where>}, so column 3 holds the total and page and
+     * total come from one snapshot; an empty page is then one row whose cursor column is null (not a row of the page).
      */
     public SqlStatement connection(ConnectionSpec spec, Projection projection) {
         TypeDef type = spec.type();
@@ -98,12 +104,26 @@ public final class SelectRenderer {
             keysets.add(new Keyset(cursorValues(keys, spec.before(), "before"), true));
         }
         boolean backward = spec.backward();
+        boolean wrapped = backward || spec.withTotalCount();
         SqlBuilder sql = new SqlBuilder();
-        if (backward) {
-            sql.append("SELECT * FROM (");
+        if (wrapped) {
+            sql.append("SELECT ").identifier(PAGE).append(".").identifier(NODE).append(", ").identifier(PAGE).append(".")
+                    .identifier(Cursor.COLUMN);
+            if (spec.withTotalCount()) {
+                sql.append(", ").identifier(TOTAL).append(".").identifier(TOTAL).append(" FROM (SELECT count(*) AS ")
+                        .identifier(TOTAL).append(" FROM ");
+                from(sql, type);
+                whereClause(sql, type, spec.where());
+                sql.append(") AS ").identifier(TOTAL).append(" LEFT JOIN LATERAL (");
+            } else {
+                sql.append(" FROM (");
+            }
         }
         sql.append("SELECT ");
         projection.appendSelectList(sql, ALIAS);
+        if (wrapped) {
+            sql.append(" AS ").identifier(NODE);
+        }
         sql.append(", jsonb_build_array(");
         for (int i = 0; i < keys.size(); i++) {
             if (i > 0) {
@@ -112,7 +132,7 @@ public final class SelectRenderer {
             keys.get(i).ref().appendTyped(sql);
         }
         sql.append(")::text AS ").identifier(Cursor.COLUMN);
-        if (backward) {
+        if (wrapped) {
             for (int i = 0; i < keys.size(); i++) {
                 sql.append(", ");
                 keys.get(i).ref().appendTyped(sql).append(" AS ").identifier("__k" + i);
@@ -129,13 +149,13 @@ public final class SelectRenderer {
         }
         orderBy(sql, keys, backward);
         sql.append(" LIMIT ").value(size + 1);
-        if (backward) {
-            sql.append(") AS ").identifier("page").append(" ORDER BY ");
+        if (wrapped) {
+            sql.append(") AS ").identifier(PAGE).append(spec.withTotalCount() ? " ON TRUE" : "").append(" ORDER BY ");
             for (int i = 0; i < keys.size(); i++) {
                 if (i > 0) {
                     sql.append(", ");
                 }
-                sql.identifier("__k" + i).append(" ").append(keys.get(i).direction().sql());
+                sql.identifier(PAGE).append(".").identifier("__k" + i).append(" ").append(keys.get(i).direction().sql());
             }
         }
         return sql.build();
@@ -200,7 +220,10 @@ public final class SelectRenderer {
         }
     }
 
-    /** The sort keys of {@code orderBy}, then the id tiebreak unless the order already ends with it. */
+    /**
+     * The sort keys of {@code orderBy}, then the id tiebreak (in the direction of the last key) unless the order
+     * already has it. The id counts as non-null: a tiebreak must be present and unique in every row.
+     */
     List<SortKey> sortKeys(TypeDef type, List<Map<String, Object>> orderBy) {
         List<SortKey> keys = new ArrayList<>();
         for (int i = 0; i < orderBy.size(); i++) {
@@ -217,9 +240,19 @@ public final class SelectRenderer {
             id = FieldDef.scalar("id", ScalarKind.ID);
         }
         FieldRef idRef = new FieldRef(ALIAS, type.dataColumn(), List.of(), id);
-        boolean present = keys.stream().anyMatch(k -> k.ref().equals(idRef));
+        boolean present = false;
+        for (int i = 0; i < keys.size(); i++) {
+            SortKey k = keys.get(i);
+            if (k.ref().equals(idRef)) {
+                keys.set(i, new SortKey(k.ref(), k.direction(), k.path(), true));
+                present = true;
+            }
+        }
         if (!present) {
-            keys.add(new SortKey(idRef, SortDirection.ASC, "id"));
+            // Following the last key's direction lets one index on (key, id), read forwards or backwards, serve the
+            // whole order, and lets a keyset page compare (key, id) as one row value.
+            boolean descending = !keys.isEmpty() && keys.get(keys.size() - 1).direction().descending();
+            keys.add(new SortKey(idRef, descending ? SortDirection.DESC : SortDirection.ASC, "id", true));
         }
         return keys;
     }
@@ -259,7 +292,8 @@ public final class SelectRenderer {
             throw FilterException.invalidValue(path, value,
                     "a sort direction (ASC, DESC, ASC_NULLS_FIRST, ASC_NULLS_LAST, DESC_NULLS_FIRST, DESC_NULLS_LAST)");
         }
-        keys.add(new SortKey(new FieldRef(ALIAS, dataColumn, prefix, field), direction, path));
+        FieldRef ref = new FieldRef(ALIAS, dataColumn, prefix, field);
+        keys.add(new SortKey(ref, direction, path, ref.nonNull()));
     }
 
     private List<Object> cursorValues(List<SortKey> keys, String cursor, String argument) {
@@ -286,12 +320,67 @@ public final class SelectRenderer {
     private record Keyset(List<Object> values, boolean before) {
     }
 
-    /** Rows strictly after (or before) the cursor's row in the order of {@code keys}, nulls placed as in ORDER BY. */
+    /**
+     * Rows strictly after (or before) the cursor's row in the order of {@code keys}, nulls placed as in ORDER BY, written
+     * so that an index on the leading keys serves the page as a range instead of filtering every row before the cursor.
+     *
+     * <p>A key is <em>bounded</em> when its cursor value is not null and no null can sort after that value (the key is
+     * non-null, or its nulls come first). When every key is bounded and all sort the same way, the keyset is one row
+     * comparison {@code (a, b) > (?, ?)} ({@code <} descending), which PostgreSQL reads as an index range. Otherwise the
+     * leading bounded keys of one direction give a range {@code (a) >= (?)} that an index can serve, and the exact
+     * condition follows as an expansion: {@code a > ? OR (a = ? AND b < ?) ...}, with null branches only for nullable keys.
+     */
     private static void keyset(SqlBuilder sql, List<SortKey> keys, List<Object> values, boolean before) {
+        List<SortDirection> directions = new ArrayList<>(keys.size());
+        for (SortKey k : keys) {
+            directions.add(before ? k.direction().reversed() : k.direction());
+        }
+        boolean descending = directions.get(0).descending();
+        int bounded = 0;
+        while (bounded < keys.size() && values.get(bounded) != null
+                && (keys.get(bounded).nonNull() || directions.get(bounded).nullsFirst())
+                && directions.get(bounded).descending() == descending) {
+            bounded++;
+        }
+        if (bounded == keys.size()) {
+            rowComparison(sql, keys, values, bounded, descending ? " < " : " > ");
+            return;
+        }
+        if (bounded > 0) {
+            rowComparison(sql, keys, values, bounded, descending ? " <= " : " >= ");
+            sql.append(" AND ");
+        }
+        expansion(sql, keys, values, directions);
+    }
+
+    /** {@code k0 > ?} for one key, {@code (k0, k1) > (?, ?)} for more: the first {@code count} keys against the cursor. */
+    private static void rowComparison(SqlBuilder sql, List<SortKey> keys, List<Object> values, int count, String operator) {
+        if (count > 1) {
+            sql.append("(");
+        }
+        for (int i = 0; i < count; i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            keys.get(i).ref().appendTyped(sql);
+        }
+        sql.append(count > 1 ? ")" : "").append(operator).append(count > 1 ? "(" : "");
+        for (int i = 0; i < count; i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            bind(sql, keys.get(i), values.get(i));
+        }
+        if (count > 1) {
+            sql.append(")");
+        }
+    }
+
+    /** The exact keyset as an OR of terms, one per key that can differ from the cursor with the row still after it. */
+    private static void expansion(SqlBuilder sql, List<SortKey> keys, List<Object> values, List<SortDirection> directions) {
         List<Integer> terms = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
-            SortDirection d = before ? keys.get(i).direction().reversed() : keys.get(i).direction();
-            if (values.get(i) != null || d.nullsFirst()) {
+            if (values.get(i) != null || directions.get(i).nullsFirst()) {
                 terms.add(i);
             }
         }
@@ -320,11 +409,11 @@ public final class SelectRenderer {
                 sql.append(" AND ");
             }
             SortKey k = keys.get(i);
-            SortDirection d = before ? k.direction().reversed() : k.direction();
+            SortDirection d = directions.get(i);
             Object v = values.get(i);
             if (v == null) {
                 k.ref().appendTyped(sql).append(" IS NOT NULL");
-            } else if (d.nullsFirst()) {
+            } else if (d.nullsFirst() || k.nonNull()) {
                 k.ref().appendTyped(sql).append(d.descending() ? " < " : " > ");
                 bind(sql, k, v);
             } else {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Ordering, limit/offset and keyset connections on a real PostgreSQL, with duplicate and null sort values. */
@@ -38,8 +39,15 @@ class SelectIntegrationTest {
                     FieldDef.scalar("at", ScalarKind.DATETIME),
                     FieldDef.object("author", "Author"))
             .type("Author", null, FieldDef.scalar("name", ScalarKind.STRING))
+            .type("StrictBook", "tv_book",
+                    FieldDef.scalar("id", ScalarKind.UUID).withColumn("id"),
+                    FieldDef.scalar("title", ScalarKind.STRING).withNonNull(true),
+                    FieldDef.scalar("copies", ScalarKind.INT).withNonNull(true),
+                    FieldDef.scalar("year", ScalarKind.INT))
             .build();
     private static final TypeDef BOOK = REGISTRY.type("Book");
+    /** The same rows read through a type declaring title and copies non-null, as {@code String!} and {@code Int!} do. */
+    private static final TypeDef STRICT = REGISTRY.type("StrictBook");
     private static final Projection TITLE = (sql, alias) -> sql.identifier(alias).append(".").identifier("data")
             .append("->>'title'");
 
@@ -68,6 +76,7 @@ class SelectIntegrationTest {
                   {"title": "t10", "year": 9,    "price": 9.5,  "at": "2021-01-01T00:00:00Z", "author": {"name": "Herbert"}},
                   {"title": "t11", "year": 55,   "price": 100,  "at": "2020-01-01T00:00:00Z", "author": {"name": "Banks"}}
                 ]') WITH ORDINALITY AS x(v, n);
+                UPDATE tv_book SET data = data || jsonb_build_object('copies', substr(data->>'title', 2)::int % 3);
                 """);
     }
 
@@ -86,20 +95,20 @@ class SelectIntegrationTest {
     }
 
     @Test
-    void numbersSortAsNumbersWithPostgresNullPlacementAndTheIdTiebreak() throws Exception {
+    void numbersSortAsNumbersWithPostgresNullPlacementAndAnIdTiebreakInTheLastKeysDirection() throws Exception {
         assertThat(titles(renderer.list(new SelectSpec(BOOK, null, order(m("year", "ASC")), 50, null), TITLE)))
                 .containsExactly("t01", "t06", "t10", "t02", "t05", "t09", "t11", "t03", "t08", "t04", "t07");
         assertThat(titles(renderer.list(new SelectSpec(BOOK, null, order(m("year", "DESC")), 50, null), TITLE)))
-                .containsExactly("t04", "t07", "t08", "t03", "t11", "t02", "t05", "t09", "t01", "t06", "t10");
+                .containsExactly("t07", "t04", "t08", "t03", "t11", "t09", "t05", "t02", "t10", "t06", "t01");
         assertThat(titles(renderer.list(new SelectSpec(BOOK, null, order(m("year", "DESC_NULLS_LAST")), 50, null),
-                TITLE))).containsExactly("t08", "t03", "t11", "t02", "t05", "t09", "t01", "t06", "t10", "t04", "t07");
+                TITLE))).containsExactly("t08", "t03", "t11", "t09", "t05", "t02", "t10", "t06", "t01", "t07", "t04");
     }
 
     @Test
     void nestedOrderingThenAnotherKey() throws Exception {
         assertThat(titles(renderer.list(new SelectSpec(BOOK, null,
                 order(m("author", m("name", "ASC_NULLS_FIRST")), m("year", "DESC")), 50, null), TITLE)))
-                .containsExactly("t04", "t09", "t07", "t11", "t05", "t02", "t06", "t10", "t08", "t03", "t01");
+                .containsExactly("t04", "t09", "t07", "t11", "t05", "t02", "t10", "t06", "t08", "t03", "t01");
     }
 
     @Test
@@ -120,27 +129,37 @@ class SelectIntegrationTest {
         assertThat(titles(renderer.count(BOOK, null))).containsExactly("11");
     }
 
-    static Stream<List<Map<String, Object>>> orderings() {
+    static Stream<Arguments> orderings() {
         return Stream.of(order(), order(m("year", "ASC")), order(m("year", "DESC")), order(m("year", "ASC_NULLS_FIRST")),
                 order(m("year", "DESC_NULLS_LAST")), order(m("author", m("name", "ASC")), m("year", "DESC")),
                 order(m("price", "DESC"), m("title", "ASC")), order(m("at", "ASC")), order(m("at", "DESC_NULLS_LAST")),
-                order(m("id", "DESC")));
+                order(m("id", "DESC"))).map(o -> Arguments.of(BOOK, o));
+    }
+
+    /** Non-null keys take the row-comparison and leading-range forms of the keyset; nullable ones mixed in do not. */
+    static Stream<Arguments> strictOrderings() {
+        return Stream.of(order(m("copies", "ASC")), order(m("copies", "DESC")), order(m("copies", "DESC_NULLS_LAST")),
+                order(m("copies", "ASC"), m("title", "DESC")), order(m("copies", "DESC"), m("year", "ASC")),
+                order(m("year", "ASC_NULLS_FIRST"), m("copies", "ASC")), order(m("year", "DESC"), m("copies", "DESC")),
+                order(m("copies", "ASC"), m("id", "DESC"))).map(o -> Arguments.of(STRICT, o));
     }
 
     @ParameterizedTest
-    @MethodSource("orderings")
-    void keysetPagesForwardAndBackwardCoverTheListOrderExactly(List<Map<String, Object>> orderBy) throws Exception {
+    @MethodSource({"orderings", "strictOrderings"})
+    void keysetPagesForwardAndBackwardCoverTheListOrderExactly(TypeDef type, List<Map<String, Object>> orderBy)
+            throws Exception {
         Map<String, Object> where = m("title", m("neq", "t03"));
-        List<String> expected = titles(renderer.list(new SelectSpec(BOOK, where, orderBy, 50, null), TITLE));
+        List<String> expected = titles(renderer.list(new SelectSpec(type, where, orderBy, 50, null), TITLE));
         assertThat(expected).hasSize(10);
 
         List<String> forward = new ArrayList<>();
         String after = null;
         int pages = 0;
         while (true) {
-            ConnectionSpec spec = new ConnectionSpec(BOOK, where, orderBy, 3, after, null, null, true);
+            ConnectionSpec spec = new ConnectionSpec(type, where, orderBy, 3, after, null, null, true);
             Page page = fetch(spec);
             forward.addAll(page.titles());
+            assertThat(page.total()).isEqualTo(10);
             pages++;
             assertThat(page.info().hasPreviousPage()).isEqualTo(after != null);
             if (!page.info().hasNextPage()) {
@@ -154,7 +173,7 @@ class SelectIntegrationTest {
         List<String> backward = new ArrayList<>();
         String before = null;
         while (true) {
-            ConnectionSpec spec = new ConnectionSpec(BOOK, where, orderBy, null, null, 3, before, false);
+            ConnectionSpec spec = new ConnectionSpec(type, where, orderBy, null, null, 3, before, false);
             Page page = fetch(spec);
             List<String> reversed = new ArrayList<>(page.titles());
             Collections.reverse(reversed);
@@ -180,23 +199,41 @@ class SelectIntegrationTest {
         assertThat(window.info().hasPreviousPage()).isTrue();
     }
 
-    private record Page(List<String> titles, List<String> cursors, PageInfo info) {
+    @Test
+    void anEmptyPageStillCarriesTheTotalCount() throws Exception {
+        List<Map<String, Object>> orderBy = order(m("year", "ASC"));
+        Page all = fetch(new ConnectionSpec(BOOK, null, orderBy, 50, null, null, null, false));
+        String last = all.cursors().get(all.cursors().size() - 1);
+        Page after = fetch(new ConnectionSpec(BOOK, m("year", m("gt", 1)), orderBy, 5, last, null, null, true));
+        assertThat(after.titles()).isEmpty();
+        assertThat(after.info()).isEqualTo(new PageInfo(false, true, null, null));
+        assertThat(after.total()).isEqualTo(9);
+        assertThat(all.total()).isNull();
+    }
+
+    private record Page(List<String> titles, List<String> cursors, PageInfo info, Integer total) {
     }
 
     private Page fetch(ConnectionSpec spec) throws Exception {
         SqlStatement s = renderer.connection(spec, TITLE);
         List<String> titles = new ArrayList<>();
         List<String> cursorColumn = new ArrayList<>();
+        Integer total = null;
         try (PreparedStatement ps = connection.prepareStatement(s.text())) {
             Jdbc.bind(connection, ps, s.parameters());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    titles.add(rs.getString(1));
-                    cursorColumn.add(rs.getString(Cursor.COLUMN));
+                    if (spec.withTotalCount()) {
+                        total = rs.getInt(3);
+                    }
+                    if (rs.getString(2) != null) {
+                        titles.add(rs.getString(1));
+                        cursorColumn.add(rs.getString(2));
+                    }
                 }
             }
         }
         ConnectionPage page = renderer.page(spec, cursorColumn);
-        return new Page(titles.subList(page.fromIndex(), page.toIndex()), page.cursors(), page.pageInfo());
+        return new Page(titles.subList(page.fromIndex(), page.toIndex()), page.cursors(), page.pageInfo(), total);
     }
 }

@@ -5,9 +5,12 @@ import static dev.fraiseql.core.where.Fixtures.m;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fraiseql.core.schema.FieldDef;
 import dev.fraiseql.core.schema.TypeDef;
+import dev.fraiseql.core.schema.TypeRegistry;
 import dev.fraiseql.core.sql.SqlStatement;
 import dev.fraiseql.core.where.FilterException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,9 +55,9 @@ class SelectRendererTest {
 
     @Test
     void schemaQualifiedViewsAndOtherDataColumns() {
-        TypeDef t = TypeDef.of("Thing", "app.v_thing", dev.fraiseql.core.schema.FieldDef.scalar("id",
+        TypeDef t = TypeDef.of("Thing", "app.v_thing", FieldDef.scalar("id",
                 dev.fraiseql.core.schema.ScalarKind.ID)).withDataColumn("payload");
-        SqlStatement s = new SelectRenderer(dev.fraiseql.core.schema.TypeRegistry.builder().type(t).build(),
+        SqlStatement s = new SelectRenderer(TypeRegistry.builder().type(t).build(),
                 PageSettings.defaults()).list(SelectSpec.of(t), Projection.dataColumn(t));
         assertThat(s.text()).isEqualTo("SELECT \"t\".\"payload\" FROM \"app\".\"v_thing\" AS \"t\""
                 + " ORDER BY \"t\".\"payload\"->>'id' ASC LIMIT ? OFFSET ?");
@@ -114,21 +117,83 @@ class SelectRendererTest {
                 2, after, null, null, false), Projection.dataColumn(book));
         assertThat(s.text()).isEqualTo("SELECT " + D + ", jsonb_build_array(" + TITLE + ", \"t\".\"id\")::text AS \"__cursor\""
                 + " FROM \"v_book\" AS \"t\" WHERE \"t\".\"pages\" > ?::int AND ((" + TITLE + " > ? OR " + TITLE
-                + " IS NULL) OR (" + TITLE + " = ? AND (\"t\".\"id\" > ?::uuid OR \"t\".\"id\" IS NULL)))"
+                + " IS NULL) OR (" + TITLE + " = ? AND \"t\".\"id\" > ?::uuid))"
                 + " ORDER BY " + TITLE + " ASC, \"t\".\"id\" ASC LIMIT ?");
         assertThat(s.parameters()).containsExactly(1, "Dune", "Dune", UUID, 3);
+    }
+
+    @Test
+    void theIdTiebreakIsNeverNullSoAPageInIdOrderIsOneRangeCondition() {
+        String after = Cursor.encode("[\"" + UUID + "\"]");
+        SqlStatement s = renderer.connection(new ConnectionSpec(book, null, null, 2, after, null, null, false),
+                Projection.dataColumn(book));
+        assertThat(s.text()).isEqualTo("SELECT " + D + ", jsonb_build_array(\"t\".\"id\")::text AS \"__cursor\""
+                + " FROM \"v_book\" AS \"t\" WHERE \"t\".\"id\" > ?::uuid ORDER BY \"t\".\"id\" ASC LIMIT ?");
+        assertThat(s.parameters()).containsExactly(UUID, 3);
+    }
+
+    @Test
+    void nonNullKeysSortedOneWayCompareAsOneRowValue() {
+        TypeDef strict = strictBook();
+        String after = Cursor.encode("[\"Dune\", \"" + UUID + "\"]");
+        SqlStatement asc = renderer(strict).connection(new ConnectionSpec(strict, null, order(m("title", "ASC")),
+                2, after, null, null, false), Projection.dataColumn(strict));
+        assertThat(asc.text()).isEqualTo("SELECT " + D + ", jsonb_build_array(" + TITLE + ", \"t\".\"id\")::text AS"
+                + " \"__cursor\" FROM \"v_book\" AS \"t\" WHERE (" + TITLE + ", \"t\".\"id\") > (?, ?::uuid)"
+                + " ORDER BY " + TITLE + " ASC, \"t\".\"id\" ASC LIMIT ?");
+        assertThat(asc.parameters()).containsExactly("Dune", UUID, 3);
+        SqlStatement desc = renderer(strict).connection(new ConnectionSpec(strict, null, order(m("title", "DESC")),
+                2, after, null, null, false), Projection.dataColumn(strict));
+        assertThat(desc.text()).contains(" WHERE (" + TITLE + ", \"t\".\"id\") < (?, ?::uuid) ORDER BY " + TITLE
+                + " DESC, \"t\".\"id\" DESC LIMIT ?");
+    }
+
+    @Test
+    void mixedDirectionsBoundTheLeadingKeyThenSpellTheOrderOut() {
+        TypeDef strict = strictBook();
+        String after = Cursor.encode("[\"Dune\", 1965, \"" + UUID + "\"]");
+        SqlStatement s = renderer(strict).connection(new ConnectionSpec(strict, null,
+                order(m("title", "ASC"), m("publishedYear", "DESC")), 2, after, null, null, false),
+                Projection.dataColumn(strict));
+        assertThat(s.text()).contains(" WHERE " + TITLE + " >= ? AND (" + TITLE + " > ? OR (" + TITLE + " = ? AND "
+                + YEAR + " < ?::int) OR (" + TITLE + " = ? AND " + YEAR + " = ?::int AND \"t\".\"id\" < ?::uuid))"
+                + " ORDER BY " + TITLE + " ASC, " + YEAR + " DESC, \"t\".\"id\" DESC LIMIT ?");
+        assertThat(s.parameters()).containsExactly("Dune", "Dune", "Dune", 1965, "Dune", 1965, UUID, 3);
+    }
+
+    @Test
+    void aNullableLeadingKeyWithNullsLastGetsNoRangeButItsNullBranch() {
+        String after = Cursor.encode("[1965, \"" + UUID + "\"]");
+        SqlStatement s = renderer.connection(new ConnectionSpec(book, null, order(m("publishedYear", "ASC")),
+                2, after, null, null, false), Projection.dataColumn(book));
+        assertThat(s.text()).contains(" WHERE ((" + YEAR + " > ?::int OR " + YEAR + " IS NULL) OR (" + YEAR
+                + " = ?::int AND \"t\".\"id\" > ?::uuid)) ORDER BY");
     }
 
     @Test
     void backwardConnectionReadsInReverseAndReturnsRowsInPageOrder() {
         String before = Cursor.encode("[2001, \"" + UUID + "\"]");
         SqlStatement s = renderer.connection(new ConnectionSpec(book, null, order(m("publishedYear", "ASC")),
-                null, null, 2, before, true), Projection.dataColumn(book));
-        assertThat(s.text()).isEqualTo("SELECT * FROM (SELECT " + D + ", jsonb_build_array(" + YEAR
-                + ", \"t\".\"id\")::text AS \"__cursor\", " + YEAR + " AS \"__k0\", \"t\".\"id\" AS \"__k1\""
-                + " FROM \"v_book\" AS \"t\" WHERE (" + YEAR + " < ?::int OR (" + YEAR + " = ?::int AND \"t\".\"id\" < ?::uuid))"
-                + " ORDER BY " + YEAR + " DESC, \"t\".\"id\" DESC LIMIT ?) AS \"page\" ORDER BY \"__k0\" ASC, \"__k1\" ASC");
-        assertThat(s.parameters()).containsExactly(2001, 2001, UUID, 3);
+                null, null, 2, before, false), Projection.dataColumn(book));
+        // Read backwards, ASC's nulls-last becomes nulls-first: nulls lie after the cursor, so a row comparison is exact.
+        assertThat(s.text()).isEqualTo("SELECT \"page\".\"__node\", \"page\".\"__cursor\" FROM (SELECT " + D
+                + " AS \"__node\", jsonb_build_array(" + YEAR + ", \"t\".\"id\")::text AS \"__cursor\", " + YEAR
+                + " AS \"__k0\", \"t\".\"id\" AS \"__k1\" FROM \"v_book\" AS \"t\" WHERE (" + YEAR
+                + ", \"t\".\"id\") < (?::int, ?::uuid) ORDER BY " + YEAR + " DESC, \"t\".\"id\" DESC LIMIT ?) AS \"page\""
+                + " ORDER BY \"page\".\"__k0\" ASC, \"page\".\"__k1\" ASC");
+        assertThat(s.parameters()).containsExactly(2001, UUID, 3);
+    }
+
+    @Test
+    void totalCountJoinsThePageToTheCountInOneStatement() {
+        SqlStatement s = renderer.connection(new ConnectionSpec(book, m("pages", m("gt", 1)), null, 2, null, null, null,
+                true), Projection.dataColumn(book));
+        assertThat(s.text()).isEqualTo("SELECT \"page\".\"__node\", \"page\".\"__cursor\", \"__total\".\"__total\""
+                + " FROM (SELECT count(*) AS \"__total\" FROM \"v_book\" AS \"t\" WHERE \"t\".\"pages\" > ?::int)"
+                + " AS \"__total\" LEFT JOIN LATERAL (SELECT " + D + " AS \"__node\", jsonb_build_array(\"t\".\"id\")::text"
+                + " AS \"__cursor\", \"t\".\"id\" AS \"__k0\" FROM \"v_book\" AS \"t\" WHERE \"t\".\"pages\" > ?::int"
+                + " ORDER BY \"t\".\"id\" ASC LIMIT ?) AS \"page\" ON TRUE ORDER BY \"page\".\"__k0\" ASC");
+        assertThat(s.parameters()).containsExactly(1, 1, 3);
     }
 
     @Test
@@ -136,11 +201,25 @@ class SelectRendererTest {
         String after = Cursor.encode("[null, \"" + UUID + "\"]");
         SqlStatement asc = renderer.connection(new ConnectionSpec(book, null, order(m("publishedYear", "ASC")),
                 2, after, null, null, false), Projection.dataColumn(book));
-        assertThat(asc.text()).contains("WHERE ((" + YEAR + " IS NULL AND (\"t\".\"id\" > ?::uuid OR \"t\".\"id\" IS NULL)))");
+        assertThat(asc.text()).contains("WHERE ((" + YEAR + " IS NULL AND \"t\".\"id\" > ?::uuid))");
         SqlStatement desc = renderer.connection(new ConnectionSpec(book, null, order(m("publishedYear", "DESC")),
                 2, after, null, null, false), Projection.dataColumn(book));
         assertThat(desc.text()).contains("WHERE (" + YEAR + " IS NOT NULL OR (" + YEAR
-                + " IS NULL AND (\"t\".\"id\" > ?::uuid OR \"t\".\"id\" IS NULL)))");
+                + " IS NULL AND \"t\".\"id\" < ?::uuid))");
+    }
+
+    /** Book with title and publishedYear declared non-null, as a schema's {@code String!} and {@code Int!} do. */
+    private static TypeDef strictBook() {
+        Map<String, FieldDef> fields = new LinkedHashMap<>(REGISTRY.type("Book").fields());
+        fields.computeIfPresent("title", (k, f) -> f.withNonNull(true));
+        fields.computeIfPresent("publishedYear", (k, f) -> f.withNonNull(true));
+        return new TypeDef("Book", "v_book", null, fields);
+    }
+
+    private static SelectRenderer renderer(TypeDef type) {
+        TypeRegistry.Builder builder = TypeRegistry.builder().type(type);
+        REGISTRY.types().stream().filter(t -> !t.name().equals(type.name())).forEach(builder::type);
+        return new SelectRenderer(builder.build(), new PageSettings(20, 100));
     }
 
     @Test

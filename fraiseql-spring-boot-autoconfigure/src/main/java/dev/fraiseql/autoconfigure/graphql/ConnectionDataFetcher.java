@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a Relay connection over a view with keyset cursors: one statement for the page (plus one
- * more row to know whether there is a next page) and, when selected, one for {@code totalCount}.
+ * Reads a Relay connection over a view with keyset cursors in one statement: the page (plus one more
+ * row to know whether there is a next page) and, when selected, {@code totalCount} from the same snapshot.
  * Each edge's node is raw JSON on the fast path; edges, cursors and pageInfo are small maps.
  */
 final class ConnectionDataFetcher implements DataFetcher<Object> {
@@ -63,15 +63,23 @@ final class ConnectionDataFetcher implements DataFetcher<Object> {
         SqlStatement sql = renderer.connection(spec, projection);
         List<byte[]> rows = new ArrayList<>();
         List<String> cursorColumn = new ArrayList<>();
-        Reads.query(executor, env, sql, rs -> {
+        Integer total = Reads.query(executor, env, sql, rs -> {
             // A retried attempt starts again from the first row.
             rows.clear();
             cursorColumn.clear();
+            Integer count = null;
             while (rs.next()) {
-                rows.add(rs.getBytes(1));
-                cursorColumn.add(rs.getString(2));
+                if (withTotal) {
+                    count = rs.getInt(3);
+                }
+                String cursor = rs.getString(2);
+                // With totalCount an empty page still returns the total, on a row without a cursor.
+                if (cursor != null) {
+                    rows.add(rs.getBytes(1));
+                    cursorColumn.add(cursor);
+                }
             }
-            return null;
+            return count;
         });
         ConnectionPage page = renderer.page(spec, cursorColumn);
         List<Map<String, Object>> edges = new ArrayList<>(page.toIndex() - page.fromIndex());
@@ -92,10 +100,7 @@ final class ConnectionDataFetcher implements DataFetcher<Object> {
         connection.put("edges", edges);
         connection.put("pageInfo", pageInfo);
         if (withTotal) {
-            connection.put("totalCount", Reads.query(executor, env, renderer.count(type, spec.where()), rs -> {
-                rs.next();
-                return rs.getInt(1);
-            }));
+            connection.put("totalCount", total);
         }
         return connection;
     }

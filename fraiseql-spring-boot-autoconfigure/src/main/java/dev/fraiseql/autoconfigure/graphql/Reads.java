@@ -26,7 +26,7 @@ final class Reads {
 
     static <T> T query(QueryExecutor executor, DataFetchingEnvironment env, SqlStatement sql, ResultSetReader<T> reader) {
         Map<String, String> settings = FraiseqlRequestContext.localSettings(env.getGraphQlContext());
-        return settings.isEmpty() ? executor.query(sql, reader)
+        return settings.isEmpty() ? executor.fetchResult(sql, reader)
                 : executor.inReadTransaction(settings, tx -> tx.query(sql, reader));
     }
 }

@@ -162,6 +162,15 @@ class FiltersHttpTest {
     }
 
     @Test
+    void aPagePastTheLastRowIsEmptyButStillCountsTheFilteredRows() {
+        String end = endCursor("{ booksConnection(first: 5, orderBy: [{title: ASC}]) { pageInfo { endCursor } } }");
+        assertThat(post("{ booksConnection(first: 2, after: \"" + end + "\", orderBy: [{title: ASC}]) { totalCount"
+                + " edges { node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }"))
+                .isEqualTo("{\"data\":{\"booksConnection\":{\"totalCount\":4,\"edges\":[],\"pageInfo\":"
+                        + "{\"hasNextPage\":false,\"hasPreviousPage\":true,\"startCursor\":null,\"endCursor\":null}}}}");
+    }
+
+    @Test
     void connectionPagesBackwardWithLastAndBefore() {
         String last = post("{ booksConnection(last: 2, where: {pages: {isnull: false}}) { totalCount"
                 + " edges { node { id } } pageInfo { hasNextPage hasPreviousPage } } }");
