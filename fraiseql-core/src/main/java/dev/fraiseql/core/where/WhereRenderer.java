@@ -81,8 +81,9 @@ public final class WhereRenderer {
         }
         return switch (field.scalar()) {
             case STRING -> STRING_OPS;
-            case ENUM, ID, UUID, MACADDR -> EQUALITY_OPS;
-            case INT, BIGINT, FLOAT, DECIMAL, DATE, DATETIME, TIME -> COMPARISON_OPS;
+            case ENUM, ID, MACADDR -> EQUALITY_OPS;
+            // UUIDs order (bytewise), so a client can write its own keyset: id > the last id seen.
+            case INT, BIGINT, FLOAT, DECIMAL, DATE, DATETIME, TIME, UUID -> COMPARISON_OPS;
             case BOOLEAN -> BOOLEAN_OPS;
             case JSON -> JSON_OPS;
             case INET, CIDR -> INET_OPS;

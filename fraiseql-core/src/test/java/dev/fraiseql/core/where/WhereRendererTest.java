@@ -144,6 +144,14 @@ class WhereRendererTest {
         }
 
         @Test
+        void uuidsCompareInOrderSoAClientCanWriteItsOwnKeyset() {
+            assertSql(m("id", m("gt", "123E4567-E89B-12D3-A456-426614174000")), "\"t\".\"id\" > ?::uuid",
+                    "123e4567-e89b-12d3-a456-426614174000");
+            assertSql(m("tenantId", m("lte", "123e4567-e89b-12d3-a456-426614174000")), "\"t\".\"tenant_id\" <= ?::uuid",
+                    "123e4567-e89b-12d3-a456-426614174000");
+        }
+
+        @Test
         void idsAndEnumsCompareAsText() {
             assertSql(m("code", m("eq", 42)), D + "->>'code' = ?", "42");
             assertSql(m("status", m("in", List.of("ACTIVE", "DRAFT"))), D + "->>'status' = ANY(?::text[])",
