@@ -130,15 +130,23 @@ public final class FraiseqlSchemaConfigurer implements TypeDefinitionConfigurer 
 
     /**
      * The type as read from the binding's view: a field uses the view's real column of the same name
-     * (indexable) when that column's type compares like the field's scalar; otherwise the JSONB path. A
-     * {@code NOT NULL} column makes its field non-null even where the schema declares it nullable.
+     * (indexable) when that column's type compares like the field's scalar (an {@code ID} in a {@code uuid} column
+     * then compares as a UUID); otherwise the JSONB path. A {@code NOT NULL} column makes its field non-null even
+     * where the schema declares it nullable.
      */
     private static TypeDef bind(TypeDef base, FieldBinding binding, Map<String, ViewCatalog.Column> columns) {
         Map<String, FieldDef> fields = new LinkedHashMap<>();
         for (FieldDef f : base.fields().values()) {
             ViewCatalog.Column c = columns == null || f.objectType() != null || f.list() ? null : columns.get(f.jsonKey());
-            boolean useColumn = c != null && compatible(f.scalar(), c.type());
-            fields.put(f.name(), new FieldDef(f.name(), f.jsonKey(), f.scalar(), f.objectType(), f.list(),
+            ScalarKind kind = f.scalar();
+            boolean useColumn = c != null && compatible(kind, c.type());
+            if (c != null && kind == ScalarKind.ID && c.type().equals("uuid")) {
+                // An ID in a uuid column compares as a UUID, so the column's index (the primary key) serves lookups;
+                // an ID that is not a UUID is then a clear input error rather than a sequential scan finding nothing.
+                kind = ScalarKind.UUID;
+                useColumn = true;
+            }
+            fields.put(f.name(), new FieldDef(f.name(), f.jsonKey(), kind, f.objectType(), f.list(),
                     useColumn ? f.jsonKey() : null, f.nonNull() || (useColumn && c.notNull())));
         }
         return new TypeDef(base.name(), binding.target(), binding.dataColumn(), fields);

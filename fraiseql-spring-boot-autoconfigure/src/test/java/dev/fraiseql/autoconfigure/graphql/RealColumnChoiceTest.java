@@ -2,6 +2,7 @@ package dev.fraiseql.autoconfigure.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fraiseql.core.schema.ScalarKind;
 import dev.fraiseql.core.schema.TypeDef;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
@@ -69,5 +70,13 @@ class RealColumnChoiceTest {
         // A NOT NULL column the field cannot use says nothing about the JSONB value the field reads instead.
         assertThat(event.fields().get("updatedAt").nonNull()).as("NOT NULL column of another type").isFalse();
         assertThat(event.fields().get("closesAt").nonNull()).as("no column").isFalse();
+    }
+
+    @Test
+    void anIdHeldInAUuidColumnComparesAsAUuidSoThePrimaryKeyServesLookups() {
+        TypeDef event = boundTo(Map.of("id", new ViewCatalog.Column("uuid", true)));
+
+        assertThat(event.fields().get("id").column()).isEqualTo("id");
+        assertThat(event.fields().get("id").scalar()).isEqualTo(ScalarKind.UUID);
     }
 }
