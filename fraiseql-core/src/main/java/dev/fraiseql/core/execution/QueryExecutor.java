@@ -82,7 +82,8 @@ public final class QueryExecutor {
      * Runs a read whose whole result fits in memory in one round trip: no transaction and no cursor
      * (PostgreSQL's own statement snapshot is enough for one statement), so it saves the COMMIT round trip
      * that {@link #stream} needs for its cursor. Column 1 of each row reaches the handler after the whole
-     * result has arrived, so a transient failure is always retried.
+     * result has arrived, so a transient failure is always retried. On a pool whose connections have autocommit
+     * off, the statement runs in a read-only transaction that is then committed.
      */
     public long fetch(SqlStatement statement, RowHandler handler) {
         Objects.requireNonNull(statement, "statement");
@@ -237,8 +238,15 @@ public final class QueryExecutor {
             }
             boolean restoreAutoCommit = false;
             boolean restoreReadOnly = false;
-            if (mode == Mode.SINGLE_STATEMENT) {
-                return single(c, work);
+            try {
+                // A pool handing out connections with autocommit off (an application's DataSource) cannot run a
+                // statement outside a transaction: read in a read-only transaction instead, and end it.
+                if (mode == Mode.SINGLE_STATEMENT && c.getAutoCommit()) {
+                    return single(c, work);
+                }
+            } catch (SQLException e) {
+                closeQuietly(c);
+                throw classify(e);
             }
             try {
                 if (c.getAutoCommit()) {
@@ -276,10 +284,6 @@ public final class QueryExecutor {
 
         private <T> T single(Connection c, TransactionWork<T> work) {
             try {
-                if (!c.getAutoCommit()) {
-                    throw new IllegalStateException("A single-statement read needs a connection in autocommit mode;"
-                            + " the pool handed out one with autocommit off");
-                }
                 connection = c;
                 open = true;
                 return work.run(this);
@@ -289,11 +293,15 @@ public final class QueryExecutor {
                 throw new DatabaseException(ErrorKind.STREAM_INTERRUPTED, null, e);
             } finally {
                 open = false;
-                try {
-                    c.close();
-                } catch (SQLException e) {
-                    log.debug("Closing a connection failed", e);
-                }
+                closeQuietly(c);
+            }
+        }
+
+        private void closeQuietly(Connection c) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                log.debug("Closing a connection failed", e);
             }
         }
 

@@ -290,6 +290,29 @@ class QueryExecutorTest {
     }
 
     @Test
+    void aSingleStatementReadOnAPoolWithoutAutocommitRunsInAReadOnlyTransactionAndEndsIt() throws Exception {
+        HikariDataSource manual = db.pool(1, 0, false);
+        QueryExecutor onManual = new QueryExecutor(manual, ExecutorSettings.DEFAULT);
+        List<String> fetched = new ArrayList<>();
+
+        onManual.fetch(SqlStatement.of("SELECT current_setting('transaction_read_only')"),
+                b -> fetched.add(new String(b, StandardCharsets.UTF_8)));
+        Integer counted = onManual.fetchResult(SqlStatement.of("SELECT count(*) FROM book"), rs -> {
+            rs.next();
+            return rs.getInt(1);
+        });
+
+        assertThat(fetched).containsExactly("on");
+        assertThat(counted).isEqualTo(3);
+        try (Connection c = manual.getConnection()) {
+            assertThat(c.getAutoCommit()).isFalse();
+            assertThat(c.isReadOnly()).isFalse();
+            assertThat(db.count("SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction'"
+                    + " AND datname = current_database()")).isZero();
+        }
+    }
+
+    @Test
     void aSingleStatementReadRunsOutsideATransactionWhereAStreamUsesAReadOnlyOne() {
         SqlStatement readOnly = SqlStatement.of("SELECT current_setting('transaction_read_only')");
         List<String> fetched = new ArrayList<>();
