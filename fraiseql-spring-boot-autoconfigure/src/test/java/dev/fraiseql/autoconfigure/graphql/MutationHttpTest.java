@@ -94,7 +94,7 @@ class MutationHttpTest {
         String body = create(Map.of("title", "boom", "isbn", "978-0000000000"), Map.of());
         assertThat(body).isEqualTo("{\"errors\":[{\"message\":\"A value does not match its expected type or format\","
                 + "\"locations\":[{\"line\":2,\"column\":3}],\"path\":[\"createBook\"],\"extensions\":{\"code\":"
-                + "\"TYPE_MISMATCH\",\"classification\":\"INTERNAL_ERROR\"}}],\"data\":null}");
+                + "\"TYPE_MISMATCH\",\"classification\":\"BAD_REQUEST\"}}],\"data\":null}");
         assertThat(db.queryString("SELECT count(*) FROM book")).isEqualTo(before);
         assertThat(db.queryString("SELECT count(*) FROM book WHERE title = 'boom'")).isEqualTo("0");
     }

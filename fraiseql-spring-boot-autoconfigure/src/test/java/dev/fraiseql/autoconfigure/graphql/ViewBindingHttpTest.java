@@ -154,7 +154,7 @@ class ViewBindingHttpTest {
         db.execute("DROP VIEW IF EXISTS v_dropped_book");
         assertThat(post("{ droppedBooks { id } book(id: 2) { id } }")).isEqualTo("{\"errors\":[{\"message\":"
                 + "\"The requested resource does not exist\",\"locations\":[{\"line\":1,\"column\":3}],\"path\":"
-                + "[\"droppedBooks\"],\"extensions\":{\"code\":\"NOT_FOUND\",\"classification\":\"INTERNAL_ERROR\"}}],"
+                + "[\"droppedBooks\"],\"extensions\":{\"code\":\"NOT_FOUND\",\"classification\":\"NOT_FOUND\"}}],"
                 + "\"data\":{\"droppedBooks\":null,\"book\":{\"id\":\"2\"}}}");
     }
 }
