@@ -39,6 +39,13 @@ public enum ErrorKind {
     STREAM_INTERRUPTED("STREAM_INTERRUPTED", false,
             "The result stream was interrupted; no partial result is returned"),
 
+    /**
+     * The connection broke while COMMIT was in flight: the write may or may not have been applied, so it is neither
+     * retried nor reported as a plain outage that invites the client to repeat it.
+     */
+    COMMIT_OUTCOME_UNKNOWN("COMMIT_OUTCOME_UNKNOWN", false, "The connection to the database was lost while the change"
+            + " was being committed; it may or may not have been applied: check before trying again"),
+
     /** PostgreSQL rolled the transaction back to resolve a conflict (SQLSTATE 40001, 40P01). */
     TRANSACTION_ROLLBACK("TRANSACTION_ROLLBACK", true,
             "The transaction was rolled back because of a concurrent update; try again"),

@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * <li>writes ({@link #inTransaction}): a transient failure before COMMIT was sent (checkout,
  *     connection loss during the work: PostgreSQL rolls back a transaction whose connection dies),
  *     and a serialization failure or deadlock (40001, 40P01) at any point, since PostgreSQL reports
- *     them only after rolling the whole transaction back. A connection lost while COMMIT is in
- *     flight leaves the outcome unknown and is never retried.</li>
+ *     them only after rolling the whole transaction back, even when the work had already seen rows. A
+ *     connection lost while COMMIT is in flight is {@link ErrorKind#COMMIT_OUTCOME_UNKNOWN} and is never
+ *     retried.</li>
  * </ul>
  * Statement timeouts (57014) are never retried. The statement timeout itself is the server-side
  * {@code statement_timeout} the pool sets on each connection; the executor adds no client-side timer.
@@ -111,6 +112,7 @@ public final class QueryExecutor {
     /**
      * Runs the work in a read-write transaction after {@code set_config(name, value, true)} for each
      * local setting, commits, and rolls back on any failure; retried only when it provably did not commit.
+     * A retry runs the work again from the start, so the work must drop what an earlier attempt collected.
      *
      * @param localSettings custom settings visible to the work through {@code current_setting(name)},
      *     such as {@code app.tenant_id} for row-level security; names are {@code prefix.name} in lower case
@@ -147,9 +149,7 @@ public final class QueryExecutor {
             try {
                 return tx.execute(settingPairs, work);
             } catch (DatabaseException e) {
-                DatabaseException failure = tx.rowsHanded > 0 && e.kind() == ErrorKind.CONNECTION_FAILED
-                        ? new DatabaseException(ErrorKind.STREAM_INTERRUPTED, e.sqlState(), e.getCause())
-                        : e;
+                DatabaseException failure = tx.outcome(e);
                 if (attempt > policy.maxRetries() || !tx.mayRetry(failure)) {
                     throw failure.withAttempts(attempt);
                 }
@@ -305,11 +305,37 @@ public final class QueryExecutor {
             }
         }
 
+        /**
+         * What the failure means for the caller. A read whose connection broke after rows were handed on has sent a
+         * partial result. A write's rows stay inside its work until COMMIT returns, so there the question is only
+         * whether COMMIT was in flight: then nobody knows whether the change was applied.
+         */
+        DatabaseException outcome(DatabaseException e) {
+            if (e.kind() != ErrorKind.CONNECTION_FAILED) {
+                return e;
+            }
+            if (readOnly && rowsHanded > 0) {
+                return new DatabaseException(ErrorKind.STREAM_INTERRUPTED, e.sqlState(), e.getCause());
+            }
+            if (!readOnly && commitSent) {
+                return new DatabaseException(ErrorKind.COMMIT_OUTCOME_UNKNOWN, e.sqlState(), e.getCause());
+            }
+            return e;
+        }
+
+        /**
+         * A read is retried while no row has been handed on. A write is rerun from the start when it provably did not
+         * commit: the connection broke before COMMIT was sent, or PostgreSQL rolled it back (40001 and 40P01 come
+         * after the rollback, at COMMIT too), whatever rows its work had seen.
+         */
         boolean mayRetry(DatabaseException failure) {
-            if (!failure.kind().transientFailure() || rowsHanded > 0) {
+            if (!failure.kind().transientFailure()) {
                 return false;
             }
-            return readOnly || failure.kind() == ErrorKind.TRANSACTION_ROLLBACK || !commitSent;
+            if (readOnly) {
+                return rowsHanded == 0;
+            }
+            return failure.kind() == ErrorKind.TRANSACTION_ROLLBACK || !commitSent;
         }
 
         @Override

@@ -255,13 +255,57 @@ class QueryExecutorFaultTest {
             return null;
         }), DatabaseException.class);
 
-        assertThat(e.kind()).isEqualTo(ErrorKind.CONNECTION_FAILED);
-        assertThat(e.code()).isEqualTo("SERVICE_UNAVAILABLE");
+        assertThat(e.kind()).isEqualTo(ErrorKind.COMMIT_OUTCOME_UNKNOWN);
+        assertThat(e.code()).isEqualTo("COMMIT_OUTCOME_UNKNOWN");
+        assertThat(e.clientMessage()).isEqualTo("The connection to the database was lost while the change was being"
+                + " committed; it may or may not have been applied: check before trying again");
         assertThat(e.attempts()).isEqualTo(1);
         assertThat(runs).hasValue(1);
         assertThat(log.warnings()).isEmpty();
         // The failure surfaced at COMMIT, so the executor could not know; here the server had not committed.
         assertThat(db.count("SELECT count(*) FROM note")).isZero();
+    }
+
+    @Test
+    void aWriteThatStreamedItsResultAndThenLostItsCommitIsAnUnknownOutcomeNotAnInterruptedStream() throws Exception {
+        DatabaseException e = catchThrowableOfType(() -> executor.inTransaction(Map.of(), tx -> {
+            tx.stream(new SqlStatement("INSERT INTO note VALUES (?, ?) RETURNING body", List.of(1, "maybe")), b -> { });
+            terminate(backendPid(tx));
+            return null;
+        }), DatabaseException.class);
+
+        assertThat(e.kind()).isEqualTo(ErrorKind.COMMIT_OUTCOME_UNKNOWN);
+        assertThat(e.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aSerializationFailureAtCommitIsRetriedEvenAfterTheWorkStreamedRowsAndTheWorkStartsOver() throws Exception {
+        // A deferred constraint trigger runs at COMMIT, so its 40001 arrives after the work handed its rows on.
+        db.execute("CREATE SEQUENCE IF NOT EXISTS commit_calls",
+                "CREATE OR REPLACE FUNCTION fail_first_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                        + "IF nextval('commit_calls') = 1 THEN "
+                        + "RAISE EXCEPTION 'could not serialize access' USING ERRCODE = '40001'; END IF; "
+                        + "RETURN NULL; END $$",
+                "DROP TRIGGER IF EXISTS note_commit ON note",
+                "CREATE CONSTRAINT TRIGGER note_commit AFTER INSERT ON note DEFERRABLE INITIALLY DEFERRED"
+                        + " FOR EACH ROW EXECUTE FUNCTION fail_first_commit()");
+        try {
+            List<String> seen = new ArrayList<>();
+            AtomicInteger runs = new AtomicInteger();
+
+            executor.inTransaction(Map.of(), tx -> {
+                runs.incrementAndGet();
+                seen.clear();
+                return tx.stream(new SqlStatement("INSERT INTO note VALUES (?, ?) RETURNING body", List.of(1, "once")),
+                        b -> seen.add(new String(b, StandardCharsets.UTF_8)));
+            });
+
+            assertThat(runs).hasValue(2);
+            assertThat(seen).containsExactly("once");
+            assertThat(db.count("SELECT count(*) FROM note")).isEqualTo(1);
+        } finally {
+            db.execute("DROP TRIGGER note_commit ON note");
+        }
     }
 
     @Test

@@ -56,7 +56,7 @@ public class FraiseqlExceptionResolver extends DataFetcherExceptionResolverAdapt
             case TYPE_MISMATCH -> write ? ErrorType.BAD_REQUEST : ErrorType.INTERNAL_ERROR;
             case NOT_FOUND -> ErrorType.NOT_FOUND;
             case POOL_EXHAUSTED, CONNECTION_FAILED, QUERY_TIMEOUT, AUTHENTICATION_FAILED, SYNTAX_ERROR,
-                    STREAM_INTERRUPTED, TRANSACTION_ROLLBACK, INTERNAL -> ErrorType.INTERNAL_ERROR;
+                    STREAM_INTERRUPTED, COMMIT_OUTCOME_UNKNOWN, TRANSACTION_ROLLBACK, INTERNAL -> ErrorType.INTERNAL_ERROR;
         };
     }
 

@@ -62,7 +62,11 @@ final class FunctionDataFetcher implements DataFetcher<Object> {
         }
         SqlStatement statement = sql.append("(").value(json, "jsonb").append(") r").build();
         List<byte[]> rows = new ArrayList<>(1);
-        executor.inTransaction(settings, tx -> tx.stream(statement, rows::add));
+        executor.inTransaction(settings, tx -> {
+            // A retried attempt starts over: the rolled-back attempt's row is not the answer.
+            rows.clear();
+            return tx.stream(statement, rows::add);
+        });
         Object answer = rows.isEmpty() || rows.get(0) == null ? null : MAPPER.readValue(rows.get(0), Object.class);
         return toResult(answer);
     }

@@ -27,6 +27,7 @@ class ErrorClassificationTest {
                 Map.entry(ErrorKind.TYPE_MISMATCH, ErrorType.INTERNAL_ERROR),
                 Map.entry(ErrorKind.SYNTAX_ERROR, ErrorType.INTERNAL_ERROR),
                 Map.entry(ErrorKind.STREAM_INTERRUPTED, ErrorType.INTERNAL_ERROR),
+                Map.entry(ErrorKind.COMMIT_OUTCOME_UNKNOWN, ErrorType.INTERNAL_ERROR),
                 Map.entry(ErrorKind.TRANSACTION_ROLLBACK, ErrorType.INTERNAL_ERROR),
                 Map.entry(ErrorKind.INTERNAL, ErrorType.INTERNAL_ERROR)));
     }
