@@ -1,11 +1,11 @@
 package dev.fraiseql.core.json;
 
+import dev.fraiseql.core.schema.Names;
 import dev.fraiseql.core.schema.ScalarKind;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Projects rows of PostgreSQL's JSONB text onto a selection in the JVM, writing the same bytes as
@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
  */
 public final class JsonProjector {
 
-    private static final Pattern NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]*");
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
 
     private final Level root;
@@ -56,7 +55,7 @@ public final class JsonProjector {
                 int[] slots = new int[node.sourceKeys().size()];
                 for (int k = 0; k < slots.length; k++) {
                     String key = node.sourceKeys().get(k);
-                    if (!NAME.matcher(key).matches()) {
+                    if (!Names.isSimpleName(key)) {
                         throw new IllegalArgumentException("Invalid source key \"" + key + "\" of selection '"
                                 + node.key() + "': a JSONB key must match [_A-Za-z][_0-9A-Za-z]*");
                     }

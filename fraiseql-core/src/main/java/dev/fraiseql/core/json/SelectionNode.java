@@ -1,9 +1,9 @@
 package dev.fraiseql.core.json;
 
+import dev.fraiseql.core.schema.Names;
 import dev.fraiseql.core.schema.ScalarKind;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One selected field of a GraphQL response, independent of any GraphQL library: the tree that
@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 public record SelectionNode(String key, Kind kind, List<String> sourceKeys, ScalarKind scalar, String typeName,
         List<SelectionNode> children) {
 
-    private static final Pattern NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]*");
 
     /** What a selected field produces. */
     public enum Kind {
@@ -37,12 +36,12 @@ public record SelectionNode(String key, Kind kind, List<String> sourceKeys, Scal
 
     public SelectionNode {
         Objects.requireNonNull(kind, "kind");
-        if (key == null || !NAME.matcher(key).matches()) {
+        if (!Names.isSimpleName(key)) {
             throw new IllegalArgumentException("Selection key '" + key + "' is not a GraphQL name ([_A-Za-z][_0-9A-Za-z]*)");
         }
         sourceKeys = List.copyOf(sourceKeys == null ? List.of() : sourceKeys);
         children = List.copyOf(children == null ? List.of() : children);
-        if (kind == Kind.TYPENAME && (typeName == null || !NAME.matcher(typeName).matches())) {
+        if (kind == Kind.TYPENAME && !Names.isSimpleName(typeName)) {
             throw new IllegalArgumentException("Selection '" + key + "' selects __typename without a valid type name: " + typeName);
         }
         if (kind != Kind.TYPENAME && sourceKeys.isEmpty()) {

@@ -21,8 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class Values {
 
-    private static final Pattern UUID_PATTERN =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern BIGINT_PATTERN = Pattern.compile("[+-]?\\d{1,19}");
     private static final Pattern MAC_PATTERN = Pattern.compile(
             "[0-9a-fA-F]{2}([:-])[0-9a-fA-F]{2}(\\1[0-9a-fA-F]{2}){4}|[0-9a-fA-F]{12}|[0-9a-fA-F]{4}\\.[0-9a-fA-F]{4}\\.[0-9a-fA-F]{4}");
     private static final Pattern LTREE_PATTERN = Pattern.compile("([A-Za-z0-9_-]{1,1000}(\\.[A-Za-z0-9_-]{1,1000})*)?");
@@ -147,7 +146,7 @@ public final class Values {
 
     private static Long bigint(Object value, CharSequence path) {
         BigInteger big = integral(value);
-        if (big == null && value instanceof String s && s.matches("[+-]?\\d{1,19}")) {
+        if (big == null && value instanceof String s && BIGINT_PATTERN.matcher(s).matches()) {
             big = new BigInteger(s);
         }
         if (big == null || big.bitLength() > 63) {
@@ -208,10 +207,26 @@ public final class Values {
         if (value instanceof java.util.UUID u) {
             return u.toString();
         }
-        if (value instanceof String s && UUID_PATTERN.matcher(s).matches()) {
+        if (value instanceof String s && isUuid(s)) {
             return s.toLowerCase(Locale.ROOT);
         }
         throw FilterException.invalidValue(path, value, "a UUID");
+    }
+
+    /** 8-4-4-4-12 hex digits, checked by hand: a lookup by id runs this on every request. */
+    private static boolean isUuid(String s) {
+        if (s.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = s.charAt(i);
+            boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-'
+                    : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String date(Object value, CharSequence path) {

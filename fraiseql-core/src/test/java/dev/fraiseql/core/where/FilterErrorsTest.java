@@ -22,6 +22,10 @@ class FilterErrorsTest {
     @Test
     void malformedUuid() {
         fails(m("id", m("eq", "abc")), "where.id.eq", "abc", "Invalid value for where.id.eq: \"abc\" is not a UUID");
+        for (String bad : new String[] {"123e4567e89b-12d3-a456-4266141740000", "123e4567-e89b-12d3-a456-42661417400g",
+                "123e4567-e89b-12d3-a456-42661417400", "123e4567-e89b-12d3-a456-4266141740000", "{123e4567-e89b-12d3-a456-4266}"}) {
+            fails(m("id", m("eq", bad)), "where.id.eq", bad, "Invalid value for where.id.eq: \"" + bad + "\" is not a UUID");
+        }
     }
 
     @Test

@@ -182,7 +182,17 @@ final class SelectionTranslator {
      */
     static List<String> sourceKeys(FieldDef def) {
         String key = def.jsonKey();
-        String joined = key.replaceAll("_(?=[0-9])", "");
-        return joined.equals(key) ? List.of(key) : List.of(key, joined);
+        // A loop, not replaceAll: this runs for every selected field of every request.
+        StringBuilder joined = null;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            boolean dropped = c == '_' && i + 1 < key.length() && key.charAt(i + 1) >= '0' && key.charAt(i + 1) <= '9';
+            if (dropped && joined == null) {
+                joined = new StringBuilder(key.length()).append(key, 0, i);
+            } else if (!dropped && joined != null) {
+                joined.append(c);
+            }
+        }
+        return joined == null ? List.of(key) : List.of(key, joined.toString());
     }
 }
