@@ -90,6 +90,12 @@ SELECT v.id, v.data FROM v_book v, LATERAL (SELECT pg_sleep(1.5)) s;
 
 CREATE VIEW v_dropped_book AS SELECT v.id, v.data FROM v_book v;
 
+-- Rows that break the schema's promises, for the parity of every path on them: book 2 has no data at all, book 3
+-- has no title although Book.title is String!.
+CREATE VIEW v_odd_book AS
+SELECT v.id, CASE v.id WHEN 2 THEN NULL WHEN 3 THEN v.data - 'title' ELSE v.data END AS data
+FROM v_book v WHERE v.id IN (1, 2, 3);
+
 CREATE TYPE app.mutation_response AS (
   status text, message text, entity_id text, entity_type text, entity jsonb,
   updated_fields text[], cascade jsonb, metadata jsonb

@@ -35,7 +35,32 @@ public final class JsonProjection implements Projection {
 
     @Override
     public void appendSelectList(SqlBuilder sql, String tableAlias) {
-        new Renderer(sql).object(base -> base.identifier(tableAlias).append(".").identifier(dataColumn), selection);
+        Source data = base -> base.identifier(tableAlias).append(".").identifier(dataColumn);
+        // A row without an object (its data NULL) is a null row, as the standard path and the JVM projection read it.
+        sql.append("CASE WHEN jsonb_typeof(");
+        data.append(sql);
+        sql.append(") = 'object' THEN ");
+        new Renderer(sql).object(data, selection);
+        sql.append(" END");
+    }
+
+    /**
+     * The byte written in place of a value that the schema declares non-null but the row holds as null or lacks;
+     * see {@link #keepsPromises(byte[])}.
+     */
+    public static final byte BROKEN = 1;
+
+    /** Whether a row this projection rendered holds every value the schema promises (no {@link #BROKEN} byte). */
+    public static boolean keepsPromises(byte[] row) {
+        if (row == null) {
+            return true;
+        }
+        for (byte b : row) {
+            if (b == BROKEN) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Appends a JSONB expression; a function because it is rendered more than once. */
@@ -64,6 +89,33 @@ public final class JsonProjection implements Projection {
 
         private void member(Source base, SelectionNode node) {
             Source source = field(base, node.sourceKeys());
+            if (node.required() && node.kind() != SelectionNode.Kind.TYPENAME) {
+                // A null where the schema promises a value becomes the byte BROKEN, which valid JSON text never holds
+                // (PostgreSQL escapes control characters), so the reader can tell the row needs standard completion.
+                String expected = switch (node.kind()) {
+                    case OBJECT -> "object";
+                    case VALUE_LIST, OBJECT_LIST -> "array";
+                    default -> null;
+                };
+                sql.append("CASE WHEN ");
+                if (expected == null) {
+                    sql.append("coalesce(jsonb_typeof(");
+                    source.append(sql);
+                    sql.append("), 'null') = 'null'");
+                } else {
+                    sql.append("jsonb_typeof(");
+                    source.append(sql);
+                    sql.append(") IS DISTINCT FROM ").keyLiteral(expected);
+                }
+                sql.append(" THEN chr(").append(Integer.toString(BROKEN)).append(") ELSE ");
+                value(source, node);
+                sql.append(" END");
+                return;
+            }
+            value(source, node);
+        }
+
+        private void value(Source source, SelectionNode node) {
             switch (node.kind()) {
                 case TYPENAME -> sql.append("'\"' || ").keyLiteral(node.typeName()).append(" || '\"'");
                 case VALUE -> scalar(source, node.scalar());

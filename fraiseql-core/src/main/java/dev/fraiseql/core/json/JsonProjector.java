@@ -22,6 +22,7 @@ public final class JsonProjector {
 
     private final Level root;
     private final byte[] scratch = new byte[FloatText.SCRATCH];
+    private boolean broken;
 
     /** @param selection the selected fields of one row, in selection order */
     public JsonProjector(List<SelectionNode> selection) {
@@ -31,13 +32,23 @@ public final class JsonProjector {
         this.root = new Level(selection);
     }
 
-    /** Appends the projection of one row ({@code null} for an SQL NULL row, written as {@code null}). */
-    public void project(byte[] rowJson, ByteSink out) {
-        if (rowJson == null) {
+    /**
+     * Appends the projection of one row ({@code null} for an SQL NULL row or one that holds no object, as the SQL
+     * projection renders them).
+     *
+     * @return whether the row kept the schema's promises: false when a field selected as
+     *     {@linkplain SelectionNode#required() required} was null or missing, where graphql-java would report an
+     *     error and null the parent, so the caller must complete this row the standard way instead of using the bytes
+     */
+    public boolean project(byte[] rowJson, ByteSink out) {
+        int at = rowJson == null ? 0 : skipSpace(rowJson, 0);
+        if (rowJson == null || at >= rowJson.length || rowJson[at] != '{') {
             out.write(NULL, 0, NULL.length);
-            return;
+            return true;
         }
-        object(root, rowJson, skipSpace(rowJson, 0), out);
+        broken = false;
+        object(root, rowJson, at, out);
+        return !broken;
     }
 
     /** The compiled selection of one object: distinct source keys, and where each was found. */
@@ -85,8 +96,10 @@ public final class JsonProjector {
         final byte[] typeName;
         final int[] slots;
         final Level children;
+        final boolean required;
 
         Member(SelectionNode node, boolean first, int[] slots) {
+            this.required = node.required();
             this.prefix = ((first ? "{\"" : ",\"") + node.key() + "\":").getBytes(StandardCharsets.US_ASCII);
             this.kind = node.kind();
             this.scalar = node.scalar();
@@ -110,6 +123,9 @@ public final class JsonProjector {
                     break;
                 }
             }
+            if (member.required && missing(member.kind, json, start)) {
+                broken = true;
+            }
             switch (member.kind) {
                 case TYPENAME -> out.write(member.typeName, 0, member.typeName.length);
                 case VALUE -> scalar(member.scalar, json, start, end, out);
@@ -124,6 +140,19 @@ public final class JsonProjector {
             }
         }
         out.write('}');
+    }
+
+    /** Whether the value at {@code start} (-1 when absent) leaves a field of this kind null. */
+    private static boolean missing(SelectionNode.Kind kind, byte[] json, int start) {
+        if (start < 0) {
+            return kind != SelectionNode.Kind.TYPENAME;
+        }
+        return switch (kind) {
+            case TYPENAME -> false;
+            case VALUE -> json[start] == 'n';
+            case OBJECT -> json[start] != '{';
+            case VALUE_LIST, OBJECT_LIST -> json[start] != '[';
+        };
     }
 
     /** Records the value range of each of the level's keys in the object at {@code at}; -1 when absent. */

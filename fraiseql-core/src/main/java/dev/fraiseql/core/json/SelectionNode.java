@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param scalar the scalar kind of a value field, or {@code null}
  * @param typeName the object type name, for {@link Kind#TYPENAME}
  * @param children the selection of an object field, in selection order
+ * @param required whether the schema declares the field non-null, so that a null or missing value breaks its promise
  */
 public record SelectionNode(String key, Kind kind, List<String> sourceKeys, ScalarKind scalar, String typeName,
-        List<SelectionNode> children) {
+        List<SelectionNode> children, boolean required) {
 
 
     /** What a selected field produces. */
@@ -54,16 +55,21 @@ public record SelectionNode(String key, Kind kind, List<String> sourceKeys, Scal
 
     /** A scalar or enum value read from the first present of {@code sourceKeys}. */
     public static SelectionNode value(String key, List<String> sourceKeys, ScalarKind scalar, boolean list) {
-        return new SelectionNode(key, list ? Kind.VALUE_LIST : Kind.VALUE, sourceKeys, scalar, null, List.of());
+        return new SelectionNode(key, list ? Kind.VALUE_LIST : Kind.VALUE, sourceKeys, scalar, null, List.of(), false);
     }
 
     /** The {@code __typename} meta field of an object of type {@code typeName}. */
     public static SelectionNode typeName(String key, String typeName) {
-        return new SelectionNode(key, Kind.TYPENAME, List.of(), null, typeName, List.of());
+        return new SelectionNode(key, Kind.TYPENAME, List.of(), null, typeName, List.of(), false);
     }
 
     /** A nested object or list of objects with its own selection. */
     public static SelectionNode object(String key, List<String> sourceKeys, boolean list, List<SelectionNode> children) {
-        return new SelectionNode(key, list ? Kind.OBJECT_LIST : Kind.OBJECT, sourceKeys, null, null, children);
+        return new SelectionNode(key, list ? Kind.OBJECT_LIST : Kind.OBJECT, sourceKeys, null, null, children, false);
+    }
+
+    /** The same selection, declared non-null by the schema. */
+    public SelectionNode asRequired() {
+        return new SelectionNode(key, kind, sourceKeys, scalar, typeName, children, true);
     }
 }

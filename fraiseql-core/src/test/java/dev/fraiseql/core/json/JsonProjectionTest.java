@@ -53,8 +53,9 @@ class JsonProjectionTest {
     void rendersSelectedKeysInSelectionOrderAsConcatenatedText() {
         SqlStatement sql = render(List.of(SelectionNode.typeName("kind", "Book"),
                 SelectionNode.value("name", List.of("title"), ScalarKind.STRING, false)));
-        assertThat(sql.text()).isEqualTo("SELECT ('{'::text || '\"' || 'kind' || '\":' || '\"' || 'Book' || '\"'"
-                + " || ',\"' || 'name' || '\":' || coalesce((\"t\".\"data\"->'title')::text, 'null') || '}')"
+        assertThat(sql.text()).isEqualTo("SELECT CASE WHEN jsonb_typeof(\"t\".\"data\") = 'object' THEN ('{'::text"
+                + " || '\"' || 'kind' || '\":' || '\"' || 'Book' || '\"'"
+                + " || ',\"' || 'name' || '\":' || coalesce((\"t\".\"data\"->'title')::text, 'null') || '}') END"
                 + " FROM doc AS \"t\" ORDER BY \"t\".id");
         assertThat(sql.parameters()).isEmpty();
     }

@@ -90,11 +90,38 @@ class JsonProjectorTest {
     }
 
     @Test
-    void aRowThatIsNotAnObjectHasEveryFieldNull() {
+    void aRowThatIsNotAnObjectIsANullRowAndAnEmptyObjectHasEveryFieldNull() {
         List<SelectionNode> selection = List.of(SelectionNode.typeName("__typename", "Book"), value("id", ScalarKind.ID));
-        assertThat(project(selection, "[1, 2]")).isEqualTo("{\"__typename\":\"Book\",\"id\":null}");
-        assertThat(project(selection, "{}")).isEqualTo("{\"__typename\":\"Book\",\"id\":null}");
+        assertThat(project(selection, "[1, 2]")).isEqualTo("null");
+        assertThat(project(selection, " 7")).isEqualTo("null");
         assertThat(project(selection, null)).isEqualTo("null");
+        assertThat(project(selection, "{}")).isEqualTo("{\"__typename\":\"Book\",\"id\":null}");
+    }
+
+    @Test
+    void aRequiredFieldThatIsNullOrMissingBreaksTheRowsPromiseButIsStillWritten() {
+        List<SelectionNode> selection = List.of(value("id", ScalarKind.ID).asRequired(),
+                SelectionNode.object("author", List.of("author"), false,
+                        List.of(value("name", ScalarKind.STRING).asRequired())).asRequired(),
+                SelectionNode.value("tags", List.of("tags"), ScalarKind.STRING, true).asRequired());
+        assertThat(kept(selection, "{\"id\": 1, \"author\": {\"name\": \"Le Guin\"}, \"tags\": []}")).isTrue();
+        assertThat(kept(selection, "{\"id\": null, \"author\": {\"name\": \"Le Guin\"}, \"tags\": []}")).isFalse();
+        assertThat(kept(selection, "{\"author\": {\"name\": \"Le Guin\"}, \"tags\": []}")).isFalse();
+        assertThat(kept(selection, "{\"id\": 1, \"author\": {}, \"tags\": []}")).isFalse();
+        assertThat(kept(selection, "{\"id\": 1, \"author\": null, \"tags\": []}")).isFalse();
+        assertThat(kept(selection, "{\"id\": 1, \"author\": {\"name\": \"Le Guin\"}, \"tags\": \"x\"}")).isFalse();
+        // An optional field may be null; a NULL row is the caller's to judge.
+        assertThat(kept(List.of(value("id", ScalarKind.ID)), "{\"id\": null}")).isTrue();
+        assertThat(kept(selection, null)).isTrue();
+        ByteSink out = new ByteSink(16);
+        new JsonProjector(selection).project("{\"id\": null, \"author\": null, \"tags\": null}".getBytes(StandardCharsets.UTF_8), out);
+        assertThat(new String(out.toByteArray(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"id\":null,\"author\":null,\"tags\":null}");
+    }
+
+    private static boolean kept(List<SelectionNode> selection, String row) {
+        return new JsonProjector(selection).project(row == null ? null : row.getBytes(StandardCharsets.UTF_8),
+                new ByteSink(16));
     }
 
     @Test

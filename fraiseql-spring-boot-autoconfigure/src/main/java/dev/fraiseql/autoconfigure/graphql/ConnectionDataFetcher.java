@@ -45,8 +45,16 @@ final class ConnectionDataFetcher implements DataFetcher<Object> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Object get(DataFetchingEnvironment env) {
+        return fetch(env, properties.getExecution() == ExecutionMode.FAST);
+    }
+
+    /**
+     * Reads the page; with {@code fast}, nodes are raw JSON, unless a row breaks the schema's non-null promises: then
+     * the page is read again and completed the standard way, so the errors and nulls are graphql-java's.
+     */
+    @SuppressWarnings("unchecked")
+    private Object fetch(DataFetchingEnvironment env, boolean fast) {
         Map<String, Object> args = env.getArguments();
         DataFetchingFieldSelectionSet selection = env.getSelectionSet();
         boolean withTotal = selection.contains("totalCount");
@@ -54,7 +62,7 @@ final class ConnectionDataFetcher implements DataFetcher<Object> {
                 (List<Map<String, Object>>) args.get("orderBy"), (Integer) args.get("first"), (String) args.get("after"),
                 (Integer) args.get("last"), (String) args.get("before"), withTotal);
         DataFetchingFieldSelectionSet node = singleNodeSelection(selection);
-        boolean raw = properties.getExecution() == ExecutionMode.FAST && node != null;
+        boolean raw = fast && node != null;
         List<SelectionNode> selected = raw ? translator.translate(type, node) : null;
         // With JVM projection PostgreSQL returns the data column and each node is projected below.
         JsonProjector projector = raw && properties.getProjection() == ProjectionMode.JVM ? new JsonProjector(selected) : null;
@@ -87,8 +95,25 @@ final class ConnectionDataFetcher implements DataFetcher<Object> {
         for (int i = page.fromIndex(); i < page.toIndex(); i++) {
             Map<String, Object> edge = new LinkedHashMap<>(4);
             edge.put("cursor", page.cursors().get(i - page.fromIndex()));
-            edge.put("node", raw ? new RawJson(projector == null ? rows.get(i) : project(projector, rows.get(i), sink))
-                    : converter.read(rows.get(i), type));
+            Object value;
+            if (!raw) {
+                value = converter.read(rows.get(i), type);
+            } else if (rows.get(i) == null) {
+                // A row whose data is NULL: what the schema makes of it (a null node, or an error) is graphql-java's call.
+                return fetch(env, false);
+            } else if (projector == null) {
+                if (!JsonProjection.keepsPromises(rows.get(i))) {
+                    return fetch(env, false);
+                }
+                value = new RawJson(rows.get(i));
+            } else {
+                sink.reset();
+                if (!projector.project(rows.get(i), sink)) {
+                    return fetch(env, false);
+                }
+                value = new RawJson(sink.toByteArray());
+            }
+            edge.put("node", value);
             edges.add(edge);
         }
         Map<String, Object> pageInfo = new LinkedHashMap<>();
@@ -103,12 +128,6 @@ final class ConnectionDataFetcher implements DataFetcher<Object> {
             connection.put("totalCount", total);
         }
         return connection;
-    }
-
-    private static byte[] project(JsonProjector projector, byte[] row, ByteSink sink) {
-        sink.reset();
-        projector.project(row, sink);
-        return sink.toByteArray();
     }
 
     /**

@@ -23,8 +23,9 @@ final class RowConverter {
         this.types = types;
     }
 
+    /** The row as maps, or {@code null} for a row whose data is NULL. */
     Object read(byte[] json, TypeDef type) {
-        return convert(MAPPER.readValue(json, Object.class), type);
+        return json == null ? null : convert(MAPPER.readValue(json, Object.class), type);
     }
 
     Object convert(Object value, TypeDef type) {

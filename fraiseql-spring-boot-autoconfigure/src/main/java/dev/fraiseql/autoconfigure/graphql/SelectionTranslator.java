@@ -17,11 +17,13 @@ import graphql.language.Value;
 import graphql.language.VariableReference;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLInterfaceType;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.GraphQLUnionType;
 import graphql.schema.SelectedField;
 import java.util.ArrayList;
@@ -63,6 +65,7 @@ final class SelectionTranslator {
         Map<String, List<Field>> byKey = new LinkedHashMap<>();
         collect(type.name(), selections, env, byKey, new HashSet<>());
         List<SelectionNode> nodes = new ArrayList<>(byKey.size());
+        GraphQLObjectType objectType = env.getGraphQLSchema().getObjectType(type.name());
         for (Map.Entry<String, List<Field>> entry : byKey.entrySet()) {
             String name = entry.getValue().get(0).getName();
             if (name.equals("__typename")) {
@@ -78,13 +81,19 @@ final class SelectionTranslator {
                         sub.addAll(f.getSelectionSet().getSelections());
                     }
                 }
-                nodes.add(SelectionNode.object(entry.getKey(), keys, def.list(),
-                        translate(types.type(def.objectType()), sub, env)));
+                nodes.add(required(SelectionNode.object(entry.getKey(), keys, def.list(),
+                        translate(types.type(def.objectType()), sub, env)), objectType, name));
             } else {
-                nodes.add(SelectionNode.value(entry.getKey(), keys, def.scalar(), def.list()));
+                nodes.add(required(SelectionNode.value(entry.getKey(), keys, def.scalar(), def.list()), objectType, name));
             }
         }
         return nodes;
+    }
+
+    /** The node, marked required when the schema declares the field non-null (the GraphQL type, not the column). */
+    private static SelectionNode required(SelectionNode node, GraphQLObjectType type, String field) {
+        GraphQLFieldDefinition definition = type == null ? null : type.getFieldDefinition(field);
+        return definition != null && GraphQLTypeUtil.isNonNull(definition.getType()) ? node.asRequired() : node;
     }
 
     private static void collect(String typeName, List<Selection> selections, DataFetchingEnvironment env,
@@ -165,12 +174,14 @@ final class SelectionTranslator {
                         + " is not known to FraiseQL's type registry");
             }
             List<String> keys = sourceKeys(def);
+            SelectionNode node;
             if (def.objectType() != null) {
                 List<SelectionNode> children = translate(types.type(def.objectType()), field.getSelectionSet());
-                nodes.add(SelectionNode.object(field.getResultKey(), keys, def.list(), children));
+                node = SelectionNode.object(field.getResultKey(), keys, def.list(), children);
             } else {
-                nodes.add(SelectionNode.value(field.getResultKey(), keys, def.scalar(), def.list()));
+                node = SelectionNode.value(field.getResultKey(), keys, def.scalar(), def.list());
             }
+            nodes.add(GraphQLTypeUtil.isNonNull(field.getType()) ? node.asRequired() : node);
         }
         return nodes;
     }

@@ -12,6 +12,8 @@ import dev.fraiseql.core.schema.TypeDef;
 import dev.fraiseql.core.sql.SqlStatement;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLTypeUtil;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +60,10 @@ final class ViewDataFetcher implements DataFetcher<Object> {
             Projection projection = inJvm ? Projection.dataColumn(type) : new JsonProjection(type.dataColumn(), selection);
             RowWriter writer = inJvm ? new JsonProjector(selection)::project : ViewDataFetcher::copy;
             SqlStatement sql = list ? renderer.list(spec, projection) : renderer.single(spec, projection);
-            return list ? rawList(env, sql, writer) : rawSingle(env, sql, writer);
+            Object raw = list ? rawList(env, sql, writer, itemRequired(env)) : rawSingle(env, sql, writer);
+            // A row that breaks the schema's non-null promises gets the standard path's answer: errors and nulls
+            // where graphql-java puts them. It costs a second statement, and only for such rows.
+            return raw != BROKEN ? raw : fetch(spec, env, true);
         }
         SqlStatement sql = list ? renderer.list(spec, Projection.dataColumn(type))
                 : renderer.single(spec, Projection.dataColumn(type));
@@ -67,31 +72,46 @@ final class ViewDataFetcher implements DataFetcher<Object> {
         return list ? rows : single(rows);
     }
 
-    /** Writes one fetched row into the response: projected in the JVM, or copied as PostgreSQL projected it. */
+    /**
+     * Writes one fetched row into the response: projected in the JVM, or copied as PostgreSQL projected it. Returns
+     * false when the row broke a non-null promise of the selection.
+     */
     private interface RowWriter {
-        void write(byte[] row, ByteSink out);
+        boolean write(byte[] row, ByteSink out);
     }
 
+    /** What a raw read returns when a row broke the schema's promises. */
+    private static final Object BROKEN = new Object();
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
 
-    private static void copy(byte[] row, ByteSink out) {
+    private static boolean copy(byte[] row, ByteSink out) {
         out.write(row == null ? NULL : row);
+        return JsonProjection.keepsPromises(row);
     }
 
-    private RawJson rawList(DataFetchingEnvironment env, SqlStatement sql, RowWriter writer) {
+    /** Whether the field's list items are non-null ({@code [Book!]}), so that a NULL row breaks the schema. */
+    private static boolean itemRequired(DataFetchingEnvironment env) {
+        return GraphQLTypeUtil.unwrapNonNull(env.getFieldType()) instanceof GraphQLList list
+                && GraphQLTypeUtil.isNonNull(list.getWrappedType());
+    }
+
+    private Object rawList(DataFetchingEnvironment env, SqlStatement sql, RowWriter writer, boolean itemRequired) {
         ByteSink out = new ByteSink(4096);
+        boolean[] broken = new boolean[1];
         out.write('[');
         Reads.stream(executor, env, sql, row -> {
             if (out.size() > 1) {
                 out.write(',');
             }
-            writer.write(row, out);
+            if (!writer.write(row, out) || (row == null && itemRequired)) {
+                broken[0] = true;
+            }
         });
         out.write(']');
-        return new RawJson(out.toByteArray());
+        return broken[0] ? BROKEN : new RawJson(out.toByteArray());
     }
 
-    private RawJson rawSingle(DataFetchingEnvironment env, SqlStatement sql, RowWriter writer) {
+    private Object rawSingle(DataFetchingEnvironment env, SqlStatement sql, RowWriter writer) {
         List<byte[]> rows = new ArrayList<>(1);
         Reads.stream(executor, env, sql, rows::add);
         byte[] row = single(rows);
@@ -99,8 +119,7 @@ final class ViewDataFetcher implements DataFetcher<Object> {
             return null;
         }
         ByteSink out = new ByteSink(Math.max(64, row.length));
-        writer.write(row, out);
-        return new RawJson(out.toByteArray());
+        return writer.write(row, out) ? new RawJson(out.toByteArray()) : BROKEN;
     }
 
     private <T> T single(List<T> rows) {
