@@ -48,6 +48,13 @@ final class NodeServer implements AutoCloseable {
         pb.environment().put("PEERS_POOL_SIZE", Integer.toString(poolSize));
         NodeServer server = new NodeServer(pb.start(), port, log);
         server.awaitReady();
+        // setsid forks when it cannot lead a new session in place; the pid held would then not be Node's, and
+        // its CPU time would read as zero.
+        String comm = Files.readString(Path.of("/proc", Long.toString(server.process.pid()), "comm")).strip();
+        if (!comm.equals("node")) {
+            server.close();
+            throw new IllegalStateException("Process " + server.process.pid() + " is '" + comm + "', not node");
+        }
         return server;
     }
 

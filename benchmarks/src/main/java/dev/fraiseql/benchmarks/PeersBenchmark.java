@@ -105,6 +105,7 @@ public final class PeersBenchmark {
         BenchDatabase db = BenchDatabase.open(data);
         db.runScript(resource("peers/bench-functions.sql"));
         db.runScript("SELECT bench.remove_created_books()");
+        settle(db);
 
         List<String> ids = db.bookIds(lookups);
         Random random = new Random(20261203L);
@@ -215,14 +216,22 @@ public final class PeersBenchmark {
     }
 
     /**
-     * Writes leave rows behind; removing them keeps every run reading the same 100 000 books, and vacuuming at
-     * once keeps autovacuum from waking up later and charging its CPU to whichever contender is then measured.
+     * Writes leave rows behind; removing them keeps every run reading the same 100 000 books.
      */
     private static void afterRun(BenchDatabase db, Plan plan) throws Exception {
         if (plan.writes()) {
             db.runScript("SELECT bench.remove_created_books()");
-            db.runScript("VACUUM (ANALYZE) tb_book, tv_book");
+            settle(db);
         }
+    }
+
+    /**
+     * Vacuums and checkpoints at once: otherwise autovacuum and the checkpointer wake up later and charge the
+     * cleanup of earlier writes to whichever contender is then measured.
+     */
+    private static void settle(BenchDatabase db) throws Exception {
+        db.runScript("VACUUM (ANALYZE) tb_book, tv_book");
+        db.runScript("CHECKPOINT");
     }
 
     // ---------------------------------------------------------------------------------------------- workloads
@@ -472,10 +481,11 @@ public final class PeersBenchmark {
         sb
                 .append(String.format(Locale.ROOT, "wrk (1 thread) or pgbench (1 thread), %d connections; every"
                         + " contender warmed on every workload first, then %d s per run, %d interleaved rounds"
-                        + " averaged. One server under load at a time (PostGraphile frozen with SIGSTOP otherwise)."
+                        + " averaged. One server under load at a time: the three Spring apps live in this harness's JVM and"
+                        + " sit idle while another is measured, PostGraphile is frozen with SIGSTOP."
                         + " The load generator, the app and PostgreSQL share the machine's %d cores. core-µs/req is"
-                        + " CPU time divided by requests: the app's process (the JVM, or Node) and every PostgreSQL"
-                        + " process. Ratios are to the FraiseQL fast path of the same workload.%n%n",
+                        + " CPU time divided by requests: the app's process (the JVM, or Node) and the PostgreSQL"
+                        + " server's processes. Ratios are to the FraiseQL fast path of the same workload.%n%n",
                         connections, seconds, rounds, Runtime.getRuntime().availableProcessors()))
                 .append("| workload | contender | req/s | req/s vs fast | p99 ms | app core-µs/req |"
                         + " PostgreSQL core-µs/req | total core-µs/req | total CPU vs fast | JVM KiB/req | errors |\n")

@@ -2,7 +2,7 @@ package dev.fraiseql.peers.conventional;
 
 import java.util.List;
 
-/** The Relay connection types the schema declares, as plain values. */
+/** The schema's result types that are not rows: the Relay page and the answers to a mutation. */
 public final class Pages {
 
     private Pages() {
