@@ -493,19 +493,28 @@ public final class PeersBenchmark {
                         + " CPU time divided by requests: the app's process (the JVM, or Node) and the PostgreSQL"
                         + " server's processes. Ratios are to the FraiseQL fast path of the same workload.%n%n",
                         connections, seconds, rounds, Runtime.getRuntime().availableProcessors()))
-                .append("| workload | contender | req/s | req/s vs fast | p99 ms | app core-µs/req |"
-                        + " PostgreSQL core-µs/req | total core-µs/req | total CPU vs fast | JVM KiB/req | errors |\n")
-                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (Row r : rows) {
-            Row fast = rows.stream().filter(x -> x.workload().equals(r.workload()) && x.contender().equals(FAST))
-                    .findFirst().orElse(r);
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.2f | %.1f | %s | %.0f | %.0f | %.2f | %s | %d |%n",
-                    r.workload(), r.contender(), r.requestsPerSecond(), r.requestsPerSecond() / fast.requestsPerSecond(),
-                    r.p99Millis(), Double.isNaN(r.appCoreMicros()) ? "-" : String.format(Locale.ROOT, "%.0f", r.appCoreMicros()),
-                    r.postgresCoreMicros(), r.totalCoreMicros(), r.totalCoreMicros() / fast.totalCoreMicros(),
-                    Double.isNaN(r.allocatedKib()) ? "-" : String.format(Locale.ROOT, "%.1f", r.allocatedKib()),
-                    r.errors()));
-        }
+                .append("Each cell shows the value and, in brackets, its ratio to the fast path's (x2.00 = twice the"
+                        + " fast path's requests/s, or twice its CPU time).\n");
+        Map<String, List<Row>> byWorkload = new LinkedHashMap<>();
+        rows.forEach(r -> byWorkload.computeIfAbsent(r.workload(), k -> new ArrayList<>()).add(r));
+        byWorkload.forEach((workload, group) -> {
+            Row fast = group.stream().filter(x -> x.contender().equals(FAST)).findFirst().orElse(group.get(0));
+            sb.append("\n#### ").append(workload).append("\n\n")
+                    .append("| contender | req/s | p99 ms | app core-µs/req | PostgreSQL core-µs/req |"
+                            + " total core-µs/req | JVM KiB allocated/req | errors |\n")
+                    .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (Row r : group) {
+                boolean self = r == fast;
+                sb.append("| ").append(r.contender())
+                        .append(" | ").append(cell(r.requestsPerSecond(), fast.requestsPerSecond(), "%.0f", self))
+                        .append(" | ").append(cell(r.p99Millis(), fast.p99Millis(), "%.1f", self))
+                        .append(" | ").append(cell(r.appCoreMicros(), fast.appCoreMicros(), "%.0f", self))
+                        .append(" | ").append(cell(r.postgresCoreMicros(), fast.postgresCoreMicros(), "%.0f", self))
+                        .append(" | ").append(cell(r.totalCoreMicros(), fast.totalCoreMicros(), "%.0f", self))
+                        .append(" | ").append(cell(r.allocatedKib(), fast.allocatedKib(), "%.1f", self))
+                        .append(" | ").append(r.errors()).append(" |\n");
+            }
+        });
         writeCost(rows).ifPresent(sb::append);
         sb.append("\n").append(mismatches.isEmpty()
                 ? "Before measuring, every contender returned the same data as the fast path for the first "
@@ -524,6 +533,19 @@ public final class PeersBenchmark {
         ceilingSql.forEach((workload, sql) -> sb.append("\n").append(workload).append(":\n\n```sql\n")
                 .append(sql.strip()).append("\n```\n"));
         return sb.toString();
+    }
+
+    private static String cell(double value, double fast, String format, boolean isFast) {
+        if (Double.isNaN(value)) {
+            return "-";
+        }
+        String text = String.format(Locale.ROOT, format, value);
+        double ratio = value / fast;
+        // A ratio to nothing (no SQL for {__typename}) says nothing.
+        if (isFast || Double.isNaN(ratio) || Double.isInfinite(ratio) || fast < 0.5) {
+            return text;
+        }
+        return text + String.format(Locale.ROOT, " (x%.2f)", ratio);
     }
 
     /** The cost of keeping tv_book current, from the two FraiseQL mutation rows. */
@@ -551,7 +573,14 @@ public final class PeersBenchmark {
         m.put("connections", connections);
         m.put("secondsPerRun", seconds);
         m.put("rounds", rounds);
-        m.put("results", averaged.stream().map(PeersBenchmark::asMap).toList());
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (Row r : averaged) {
+            Map<String, Object> row = asMap(r);
+            averaged.stream().filter(x -> x.workload().equals(r.workload()) && x.contender().equals(FAST)).findFirst()
+                    .ifPresent(fast -> row.put("vsFastPath", ratios(r, fast)));
+            results.add(row);
+        }
+        m.put("results", results);
         m.put("runs", runs.stream().map(PeersBenchmark::asMap).toList());
         m.put("mismatches", mismatches);
         m.put("notes", notes);
@@ -567,10 +596,27 @@ public final class PeersBenchmark {
         m.put("p99Millis", round(r.p99Millis()));
         m.put("appCoreMicrosPerRequest", round(r.appCoreMicros()));
         m.put("postgresCoreMicrosPerRequest", round(r.postgresCoreMicros()));
+        m.put("totalCoreMicrosPerRequest", round(r.totalCoreMicros()));
         m.put("allocatedKibPerRequest", round(r.allocatedKib()));
         m.put("requests", r.requests());
         m.put("errors", r.errors());
         return m;
+    }
+
+    private static Map<String, Object> ratios(Row r, Row fast) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("requestsPerSecond", ratio(r.requestsPerSecond(), fast.requestsPerSecond()));
+        m.put("p99Millis", ratio(r.p99Millis(), fast.p99Millis()));
+        m.put("appCoreMicrosPerRequest", ratio(r.appCoreMicros(), fast.appCoreMicros()));
+        m.put("postgresCoreMicrosPerRequest", ratio(r.postgresCoreMicros(), fast.postgresCoreMicros()));
+        m.put("totalCoreMicrosPerRequest", ratio(r.totalCoreMicros(), fast.totalCoreMicros()));
+        m.put("allocatedKibPerRequest", ratio(r.allocatedKib(), fast.allocatedKib()));
+        return m;
+    }
+
+    private static Double ratio(double value, double fast) {
+        double ratio = value / fast;
+        return Double.isNaN(ratio) || Double.isInfinite(ratio) || fast < 0.5 ? null : Math.round(ratio * 1000) / 1000.0;
     }
 
     private static Double round(double v) {
