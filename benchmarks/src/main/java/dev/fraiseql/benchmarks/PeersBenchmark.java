@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -49,7 +49,7 @@ public final class PeersBenchmark {
     private static final String MUTATION_TITLE = "zz-bench created book";
 
     /** Requests of each read workload whose answers are compared across contenders before measuring. */
-    private static final int CHECKED = 10;
+    static final int CHECKED = 10;
 
     /** One server answering GraphQL over HTTP. */
     private record Target(String name, String url, boolean jvm, NodeServer node) {
@@ -74,15 +74,6 @@ public final class PeersBenchmark {
     /** A workload: the request bodies of each contender (same data asked in each one's own words). */
     private record Plan(String name, Map<String, List<String>> bodies, Set<String> ignoredKeys, boolean writes,
             List<String> pgbenchScripts) {
-    }
-
-    /** One measurement, or the average of the rounds. */
-    record Row(String workload, String contender, double requestsPerSecond, double p99Millis, double appCoreMicros,
-            double postgresCoreMicros, double allocatedKib, long requests, long errors) {
-
-        double totalCoreMicros() {
-            return (Double.isNaN(appCoreMicros) ? 0 : appCoreMicros) + postgresCoreMicros;
-        }
     }
 
     private PeersBenchmark() {
@@ -176,12 +167,12 @@ public final class PeersBenchmark {
                     afterRun(db, plan);
                 }
             }
-            List<Row> rows = new ArrayList<>();
+            List<PeersReport.Row> rows = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 for (Plan plan : plans) {
                     // Each round starts with another contender, so none is always the first after a switch.
                     List<Target> order = new ArrayList<>(targetsOf(plan, targets));
-                    java.util.Collections.rotate(order, -(round - 1));
+                    Collections.rotate(order, -(round - 1));
                     for (Target t : order) {
                         t.resume();
                         Wrk.run(t.url(), plan.bodies().get(t.name()), connections, 2, work);
@@ -198,13 +189,11 @@ public final class PeersBenchmark {
                     }
                 }
             }
-            List<Row> averaged = average(rows);
-            String date = LocalDate.now().toString();
-            Files.writeString(out.resolve("peers.md"),
-                    report(averaged, mismatches, notes, ceilingSql, seconds, rounds, connections, date));
-            Files.writeString(out.resolve("peers.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
-                    machineReadable(averaged, rows, mismatches, notes, ceilingSql, seconds, rounds, connections, date)));
-            System.out.println(Files.readString(out.resolve("peers.md")));
+            PeersReport report = new PeersReport(rows, mismatches, notes, ceilingSql, seconds, rounds, connections,
+                    LocalDate.now().toString());
+            Files.writeString(out.resolve("peers.md"), report.markdown());
+            Files.writeString(out.resolve("peers.json"), report.json());
+            System.out.println(report.markdown());
         } finally {
             for (AutoCloseable c : running) {
                 try {
@@ -429,7 +418,7 @@ public final class PeersBenchmark {
 
     // ---------------------------------------------------------------------------------------------- measuring
 
-    private static Row measure(Plan plan, Target t, int connections, int seconds, Path work, long postmaster)
+    private static PeersReport.Row measure(Plan plan, Target t, int connections, int seconds, Path work, long postmaster)
             throws Exception {
         double app0 = t.appCpuSeconds();
         double pg0 = CpuClock.postgresSeconds(postmaster);
@@ -439,11 +428,11 @@ public final class PeersBenchmark {
         double app = t.appCpuSeconds() - app0;
         double pg = CpuClock.postgresSeconds(postmaster) - pg0;
         long n = Math.max(1, r.requests());
-        return new Row(plan.name(), t.name(), r.requestsPerSecond(), r.p99Millis(), app / n * 1e6, pg / n * 1e6,
+        return new PeersReport.Row(plan.name(), t.name(), r.requestsPerSecond(), r.p99Millis(), app / n * 1e6, pg / n * 1e6,
                 t.jvm() ? (alloc1 - alloc0) / 1024.0 / n : Double.NaN, r.requests(), r.errors());
     }
 
-    private static Row measure(Plan plan, Pgbench pgbench, int connections, int seconds, Path work, long postmaster)
+    private static PeersReport.Row measure(Plan plan, Pgbench pgbench, int connections, int seconds, Path work, long postmaster)
             throws Exception {
         double pg0 = CpuClock.postgresSeconds(postmaster);
         Pgbench.Result r = pgbench.run(plan.pgbenchScripts(), connections, seconds, work);
@@ -451,176 +440,8 @@ public final class PeersBenchmark {
         Thread.sleep(300);
         double pg = CpuClock.postgresSeconds(postmaster) - pg0;
         long n = Math.max(1, r.transactions());
-        return new Row(plan.name(), PGBENCH, r.transactionsPerSecond(), r.p99Millis(), Double.NaN, pg / n * 1e6,
+        return new PeersReport.Row(plan.name(), PGBENCH, r.transactionsPerSecond(), r.p99Millis(), Double.NaN, pg / n * 1e6,
                 Double.NaN, r.transactions(), r.failures());
-    }
-
-    private static List<Row> average(List<Row> rows) {
-        Map<String, List<Row>> groups = new LinkedHashMap<>();
-        for (Row r : rows) {
-            groups.computeIfAbsent(r.workload() + "|" + r.contender(), k -> new ArrayList<>()).add(r);
-        }
-        List<Row> out = new ArrayList<>();
-        for (List<Row> g : groups.values()) {
-            out.add(new Row(g.get(0).workload(), g.get(0).contender(),
-                    g.stream().mapToDouble(Row::requestsPerSecond).average().orElse(0),
-                    g.stream().mapToDouble(Row::p99Millis).average().orElse(0),
-                    g.stream().mapToDouble(Row::appCoreMicros).average().orElse(Double.NaN),
-                    g.stream().mapToDouble(Row::postgresCoreMicros).average().orElse(0),
-                    g.stream().mapToDouble(Row::allocatedKib).average().orElse(Double.NaN),
-                    g.stream().mapToLong(Row::requests).sum(),
-                    g.stream().mapToLong(Row::errors).sum()));
-        }
-        return out;
-    }
-
-    // ------------------------------------------------------------------------------------------------ report
-
-    private static String report(List<Row> rows, List<String> mismatches, List<String> notes,
-            Map<String, String> ceilingSql, int seconds, int rounds, int connections, String date) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("### FraiseQL and its peers (").append(date).append(")\n\n");
-        if (seconds < 10 || rounds < 2) {
-            sb.append("**A short run (").append(seconds).append(" s, ").append(rounds)
-                    .append(" round(s)): a check that everything works, not numbers to quote.**\n\n");
-        }
-        sb
-                .append(String.format(Locale.ROOT, "wrk (1 thread) or pgbench (1 thread), %d connections; every"
-                        + " contender warmed on every workload first, then %d s per run, %d interleaved rounds"
-                        + " averaged. One server under load at a time: the three Spring apps live in this harness's JVM and"
-                        + " sit idle while another is measured, PostGraphile is frozen with SIGSTOP."
-                        + " The load generator, the app and PostgreSQL share the machine's %d cores. core-µs/req is"
-                        + " CPU time divided by requests: the app's process (the JVM, or Node) and the PostgreSQL"
-                        + " server's processes. Ratios are to the FraiseQL fast path of the same workload.%n%n",
-                        connections, seconds, rounds, Runtime.getRuntime().availableProcessors()))
-                .append("Each cell shows the value and, in brackets, its ratio to the fast path's (x2.00 = twice the"
-                        + " fast path's requests/s, or twice its CPU time).\n");
-        Map<String, List<Row>> byWorkload = new LinkedHashMap<>();
-        rows.forEach(r -> byWorkload.computeIfAbsent(r.workload(), k -> new ArrayList<>()).add(r));
-        byWorkload.forEach((workload, group) -> {
-            Row fast = group.stream().filter(x -> x.contender().equals(FAST)).findFirst().orElse(group.get(0));
-            sb.append("\n#### ").append(workload).append("\n\n")
-                    .append("| contender | req/s | p99 ms | app core-µs/req | PostgreSQL core-µs/req |"
-                            + " total core-µs/req | JVM KiB allocated/req | errors |\n")
-                    .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
-            for (Row r : group) {
-                boolean self = r == fast;
-                sb.append("| ").append(r.contender())
-                        .append(" | ").append(cell(r.requestsPerSecond(), fast.requestsPerSecond(), "%.0f", self))
-                        .append(" | ").append(cell(r.p99Millis(), fast.p99Millis(), "%.1f", self))
-                        .append(" | ").append(cell(r.appCoreMicros(), fast.appCoreMicros(), "%.0f", self))
-                        .append(" | ").append(cell(r.postgresCoreMicros(), fast.postgresCoreMicros(), "%.0f", self))
-                        .append(" | ").append(cell(r.totalCoreMicros(), fast.totalCoreMicros(), "%.0f", self))
-                        .append(" | ").append(cell(r.allocatedKib(), fast.allocatedKib(), "%.1f", self))
-                        .append(" | ").append(r.errors()).append(" |\n");
-            }
-        });
-        writeCost(rows).ifPresent(sb::append);
-        sb.append("\n").append(mismatches.isEmpty()
-                ? "Before measuring, every contender returned the same data as the fast path for the first "
-                        + CHECKED + " requests of each read workload and for one mutation (after mapping PostGraphile's"
-                        + " names and `nodes` lists, and ignoring cursors and created ids).\n"
-                : "Answers differed (see below); those rows compare different work:\n\n```\n"
-                        + String.join("\n", mismatches) + "\n```\n");
-        for (String note : notes) {
-            sb.append("\n").append(note).append("\n");
-        }
-        sb.append("\npgbench rows have no app column: pgbench is the client, like wrk, and neither is counted;"
-                + " {__typename} has no pgbench row because the fast path sends no SQL for it."
-                + " Its scripts are the statements the fast path sent, recorded at the JDBC driver, with the bound"
-                + " values written in as literals (one script per looked-up id or cursor, picked at random);"
-                + " the first of each workload:\n");
-        ceilingSql.forEach((workload, sql) -> sb.append("\n").append(workload).append(":\n\n```sql\n")
-                .append(sql.strip()).append("\n```\n"));
-        return sb.toString();
-    }
-
-    private static String cell(double value, double fast, String format, boolean isFast) {
-        if (Double.isNaN(value)) {
-            return "-";
-        }
-        String text = String.format(Locale.ROOT, format, value);
-        double ratio = value / fast;
-        // A ratio to nothing (no SQL for {__typename}) says nothing.
-        if (isFast || Double.isNaN(ratio) || Double.isInfinite(ratio) || fast < 0.5) {
-            return text;
-        }
-        return text + String.format(Locale.ROOT, " (x%.2f)", ratio);
-    }
-
-    /** The cost of keeping tv_book current, from the two FraiseQL mutation rows. */
-    private static java.util.Optional<String> writeCost(List<Row> rows) {
-        Row with = rows.stream().filter(r -> r.contender().equals(FAST) && r.workload().startsWith("mutation"))
-                .findFirst().orElse(null);
-        Row without = rows.stream().filter(r -> r.contender().equals(WRITE_ONLY)).findFirst().orElse(null);
-        if (with == null || without == null) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(String.format(Locale.ROOT, "%nWhat the read model moves to writes: creating a"
-                + " book and refreshing its tv_book row cost PostgreSQL %.0f core-µs against %.0f without the refresh"
-                + " (%+.0f core-µs, %.2fx), and %.0f against %.0f requests/s.%n",
-                with.postgresCoreMicros(), without.postgresCoreMicros(),
-                with.postgresCoreMicros() - without.postgresCoreMicros(),
-                with.postgresCoreMicros() / without.postgresCoreMicros(), with.requestsPerSecond(),
-                without.requestsPerSecond()));
-    }
-
-    private static Map<String, Object> machineReadable(List<Row> averaged, List<Row> runs, List<String> mismatches,
-            List<String> notes, Map<String, String> ceilingSql, int seconds, int rounds, int connections, String date) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("date", date);
-        m.put("cores", Runtime.getRuntime().availableProcessors());
-        m.put("connections", connections);
-        m.put("secondsPerRun", seconds);
-        m.put("rounds", rounds);
-        List<Map<String, Object>> results = new ArrayList<>();
-        for (Row r : averaged) {
-            Map<String, Object> row = asMap(r);
-            averaged.stream().filter(x -> x.workload().equals(r.workload()) && x.contender().equals(FAST)).findFirst()
-                    .ifPresent(fast -> row.put("vsFastPath", ratios(r, fast)));
-            results.add(row);
-        }
-        m.put("results", results);
-        m.put("runs", runs.stream().map(PeersBenchmark::asMap).toList());
-        m.put("mismatches", mismatches);
-        m.put("notes", notes);
-        m.put("pgbenchSql", ceilingSql);
-        return m;
-    }
-
-    private static Map<String, Object> asMap(Row r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("workload", r.workload());
-        m.put("contender", r.contender());
-        m.put("requestsPerSecond", round(r.requestsPerSecond()));
-        m.put("p99Millis", round(r.p99Millis()));
-        m.put("appCoreMicrosPerRequest", round(r.appCoreMicros()));
-        m.put("postgresCoreMicrosPerRequest", round(r.postgresCoreMicros()));
-        m.put("totalCoreMicrosPerRequest", round(r.totalCoreMicros()));
-        m.put("allocatedKibPerRequest", round(r.allocatedKib()));
-        m.put("requests", r.requests());
-        m.put("errors", r.errors());
-        return m;
-    }
-
-    private static Map<String, Object> ratios(Row r, Row fast) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("requestsPerSecond", ratio(r.requestsPerSecond(), fast.requestsPerSecond()));
-        m.put("p99Millis", ratio(r.p99Millis(), fast.p99Millis()));
-        m.put("appCoreMicrosPerRequest", ratio(r.appCoreMicros(), fast.appCoreMicros()));
-        m.put("postgresCoreMicrosPerRequest", ratio(r.postgresCoreMicros(), fast.postgresCoreMicros()));
-        m.put("totalCoreMicrosPerRequest", ratio(r.totalCoreMicros(), fast.totalCoreMicros()));
-        m.put("allocatedKibPerRequest", ratio(r.allocatedKib(), fast.allocatedKib()));
-        return m;
-    }
-
-    private static Double ratio(double value, double fast) {
-        double ratio = value / fast;
-        return Double.isNaN(ratio) || Double.isInfinite(ratio) || fast < 0.5 ? null : Math.round(ratio * 1000) / 1000.0;
-    }
-
-    private static Double round(double v) {
-        return Double.isNaN(v) ? null : Math.round(v * 100) / 100.0;
     }
 
     // ------------------------------------------------------------------------------------------------ servers
