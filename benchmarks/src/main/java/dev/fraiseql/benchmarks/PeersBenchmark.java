@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,8 +122,13 @@ public final class PeersBenchmark {
             running.add(conventional::close);
             NodeServer pgl = null;
             if (node != null && postgraphile != null) {
-                pgl = NodeServer.start(node, postgraphile, db.postgresUrl(), connections);
-                running.add(0, pgl);
+                // A peer that cannot start is reported, not fatal: the other rows are still worth having.
+                try {
+                    pgl = NodeServer.start(node, postgraphile, db.postgresUrl(), connections);
+                    running.add(0, pgl);
+                } catch (IllegalStateException | IOException e) {
+                    notes.add("PostGraphile did not start: " + e.getMessage());
+                }
             } else {
                 notes.add("PostGraphile was not run: no --node and --postgraphile given (run.sh installs them).");
             }
@@ -143,7 +149,7 @@ public final class PeersBenchmark {
             if (pgbenchBinary != null) {
                 pgbench = new Pgbench(pgbenchBinary, db.server().host(), db.server().port(), db.server().user(),
                         db.server().password(), BenchDatabase.NAME);
-                plans = recordCeiling(db, plans, ceilingSql);
+                plans = recordCeiling(db, plans, ceilingSql, notes);
             } else {
                 notes.add("pgbench was not run: no --pgbench given (run.sh finds it beside PostgreSQL).");
             }
@@ -154,6 +160,7 @@ public final class PeersBenchmark {
             }
             targets.add(2, writeOnly);
             List<String> mismatches = check(http, db, plans, targets);
+            Set<String> failedCeilings = new HashSet<>();
 
             for (Plan plan : plans) {
                 for (Target t : targetsOf(plan, targets)) {
@@ -162,8 +169,13 @@ public final class PeersBenchmark {
                     t.pause();
                     afterRun(db, plan);
                 }
-                if (pgbench != null && !plan.pgbenchScripts().isEmpty()) {
-                    pgbench.run(plan.pgbenchScripts(), connections, Math.max(1, warmup / 2), work);
+                if (pgbench != null && !plan.pgbenchScripts().isEmpty() && !failedCeilings.contains(plan.name())) {
+                    try {
+                        pgbench.run(plan.pgbenchScripts(), connections, Math.max(1, warmup / 2), work);
+                    } catch (IllegalStateException e) {
+                        failedCeilings.add(plan.name());
+                        notes.add("pgbench failed on " + plan.name() + ": " + e.getMessage());
+                    }
                     afterRun(db, plan);
                 }
             }
@@ -182,10 +194,15 @@ public final class PeersBenchmark {
                         afterRun(db, plan);
                         System.out.println("round " + round + ": " + rows.get(rows.size() - 1));
                     }
-                    if (pgbench != null && !plan.pgbenchScripts().isEmpty()) {
-                        rows.add(measure(plan, pgbench, connections, seconds, work, postmaster));
+                    if (pgbench != null && !plan.pgbenchScripts().isEmpty() && !failedCeilings.contains(plan.name())) {
+                        try {
+                            rows.add(measure(plan, pgbench, connections, seconds, work, postmaster));
+                            System.out.println("round " + round + ": " + rows.get(rows.size() - 1));
+                        } catch (IllegalStateException e) {
+                            failedCeilings.add(plan.name());
+                            notes.add("pgbench failed on " + plan.name() + ": " + e.getMessage());
+                        }
                         afterRun(db, plan);
-                        System.out.println("round " + round + ": " + rows.get(rows.size() - 1));
                     }
                 }
             }
@@ -341,8 +358,8 @@ public final class PeersBenchmark {
      * Runs every variant of every workload once through a FraiseQL fast path that records its JDBC calls, and turns
      * what it sent into one pgbench script per variant.
      */
-    private static List<Plan> recordCeiling(BenchDatabase db, List<Plan> plans, Map<String, String> sqlShown)
-            throws Exception {
+    private static List<Plan> recordCeiling(BenchDatabase db, List<Plan> plans, Map<String, String> sqlShown,
+            List<String> notes) throws Exception {
         ConfigurableApplicationContext recorder = fraiseql(db, "fast", 2, true);
         try {
             SqlRecorder sql = recorder.getBean(SqlRecorder.class);
@@ -357,7 +374,10 @@ public final class PeersBenchmark {
                     String answer = EndToEndBenchmark.post(http, url, body);
                     List<SqlRecorder.Recorded> statements = sql.take();
                     if (!Answers.isData(answer)) {
-                        throw new IllegalStateException(plan.name() + ": the fast path failed: " + Answers.abbreviate(answer));
+                        notes.add("No pgbench row for " + plan.name() + ": the fast path answered "
+                                + Answers.abbreviate(answer));
+                        scripts.clear();
+                        break;
                     }
                     if (!statements.isEmpty()) {
                         scripts.add(Pgbench.script(statements));
