@@ -103,13 +103,15 @@ final class PeersReport {
         for (String note : notes) {
             sb.append("\n").append(note).append("\n");
         }
-        sb.append("\npgbench rows have no app column: pgbench is the client, like wrk, and neither is counted;"
-                + " {__typename} has no pgbench row because the fast path sends no SQL for it."
-                + " Its scripts are the statements the fast path sent, recorded at the JDBC driver, with the bound"
-                + " values written in as literals (one script per looked-up id or cursor, picked at random);"
-                + " the first of each workload:\n");
-        ceilingSql.forEach((workload, sql) -> sb.append("\n").append(workload).append(":\n\n```sql\n")
-                .append(sql.strip()).append("\n```\n"));
+        if (!ceilingSql.isEmpty()) {
+            sb.append("\npgbench rows have no app column: pgbench is the client, like wrk, and neither is counted;"
+                    + " {__typename} has no pgbench row because the fast path sends no SQL for it."
+                    + " Its scripts are the statements the fast path sent, recorded at the JDBC driver, with the bound"
+                    + " values written in as literals (one script per looked-up id or cursor, picked at random);"
+                    + " the first of each workload:\n");
+            ceilingSql.forEach((workload, sql) -> sb.append("\n").append(workload).append(":\n\n```sql\n")
+                    .append(sql.strip()).append("\n```\n"));
+        }
         return sb.toString();
     }
 
