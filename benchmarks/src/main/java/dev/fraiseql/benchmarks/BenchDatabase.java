@@ -101,4 +101,50 @@ final class BenchDatabase {
         }
         return ids;
     }
+
+    /** Runs a script as one batch, so it may hold function bodies; PostgreSQL runs it statement by statement. */
+    void runScript(String script) throws SQLException {
+        try (Connection c = server.connect(NAME); Statement s = c.createStatement()) {
+            s.execute(script);
+        }
+    }
+
+    /** The ids of the books at these positions in id order (0 is the first). */
+    List<String> idsAt(List<Integer> positions) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = server.connect(NAME);
+                java.sql.PreparedStatement ps = c.prepareStatement("SELECT id FROM book_ord WHERE ord = ?")) {
+            for (int position : positions) {
+                ps.setInt(1, position);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalArgumentException("No book at position " + position);
+                    }
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** The id and the primary key of one author, for creating books. */
+    String[] author() throws SQLException {
+        try (Connection c = server.connect(NAME); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id, pk_author FROM tb_author ORDER BY pk_author LIMIT 1")) {
+            rs.next();
+            return new String[] {rs.getString(1), rs.getString(2)};
+        }
+    }
+
+    /**
+     * The process id of the server's postmaster, so that its CPU time can be told from other servers' on the same
+     * machine; -1 when the server runs elsewhere.
+     */
+    long postmasterPid() throws SQLException {
+        try (Connection c = server.connect(NAME); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return CpuClock.parent(rs.getLong(1));
+        }
+    }
 }

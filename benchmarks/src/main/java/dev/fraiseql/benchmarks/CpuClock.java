@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** Reads CPU time used so far by this JVM and by every PostgreSQL process, from /proc. */
+/** Reads CPU time used so far by this JVM, by one process and by every PostgreSQL process, from /proc. */
 final class CpuClock {
 
     /** Linux reports times in clock ticks of 1/100 s on every kernel this runs on. */
@@ -41,6 +41,47 @@ final class CpuClock {
             throw new IllegalStateException("Cannot read /proc", e);
         }
         return total;
+    }
+
+    /** CPU seconds (user + system) of one process, 0 once it has ended. */
+    static double processSeconds(long pid) {
+        return processSeconds(pid, false);
+    }
+
+    /**
+     * CPU seconds of one PostgreSQL server: its postmaster, the backends it runs and those that have exited. Other
+     * servers on the machine (a test suite's, say) are left out; with a negative pid, every PostgreSQL process counts.
+     */
+    static double postgresSeconds(long postmaster) {
+        if (postmaster < 0) {
+            return postgresSeconds();
+        }
+        double total = 0;
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path p : (Iterable<Path>) procs::iterator) {
+                String name = p.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                long pid = Long.parseLong(name);
+                if (pid == postmaster || parent(pid) == postmaster) {
+                    total += processSeconds(pid, true);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read /proc", e);
+        }
+        return total;
+    }
+
+    /** The parent of a process, or -1 once it has ended. */
+    static long parent(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     private static double processSeconds(long pid, boolean withChildren) {

@@ -155,7 +155,7 @@ public final class EndToEndBenchmark {
         return s.length() > 300 ? s.substring(0, 300) + "..." : s;
     }
 
-    private static String post(HttpClient http, String url, String body) throws IOException, InterruptedException {
+    static String post(HttpClient http, String url, String body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -177,7 +177,7 @@ public final class EndToEndBenchmark {
     }
 
     /** Bytes allocated so far by the live threads of this JVM (the server's workers live through a run). */
-    private static long allocatedBytes() {
+    static long allocatedBytes() {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long total = 0;
         for (long a : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
@@ -228,7 +228,7 @@ public final class EndToEndBenchmark {
         return sb.toString();
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> opts = new LinkedHashMap<>();
         for (String a : args) {
             if (a.startsWith("--") && a.contains("=")) {
