@@ -1,0 +1,113 @@
+package dev.fraiseql.benchmarks.soak;
+
+import java.net.http.HttpClient;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+/** Phase 1: the mixed workload at a constant rate for minutes, every answer checked, heap after GC sampled. */
+final class SoakPhase {
+
+    static final int HEAP_INTERVAL_SECONDS = 30;
+    private static final String MARKER = "soak-load-";
+
+    private SoakPhase() {
+    }
+
+    static PhaseResult run(SoakDatabase db, String url, Workload workload, double rate, double minutes,
+            double warmupSeconds) throws Exception {
+        ExecutorService executor = OpenLoopLoad.executor();
+        HttpClient http = OpenLoopLoad.client(executor);
+        StringBuilder md = new StringBuilder("## 1. Soak: constant-rate mixed workload\n\n");
+        boolean passed = true;
+        try {
+            System.out.printf(Locale.ROOT, "soak: warm-up %.0f s at %.0f req/s%n", warmupSeconds, rate);
+            OpenLoopLoad.Result warm = OpenLoopLoad.run(http, url, workload, rate, warmupSeconds,
+                    (int) Math.max(1, Math.ceil(warmupSeconds)), MARKER, 1L);
+            db.removeCreatedBooks();
+            System.out.printf(Locale.ROOT, "soak: %.1f min at %.0f req/s%n", minutes, rate);
+            OpenLoopLoad.Result run;
+            List<HeapSampler.Sample> heap;
+            try (HeapSampler sampler = new HeapSampler(HEAP_INTERVAL_SECONDS)) {
+                run = OpenLoopLoad.run(http, url, workload, rate, minutes * 60, 60, MARKER, 2L);
+                sampler.sample();
+                heap = sampler.samples();
+            }
+            db.removeCreatedBooks();
+
+            md.append(String.format(Locale.ROOT, "Open-loop generator (Java HttpClient, 4 client threads): request i"
+                    + " is due at start + i/%.0f s; latency is measured from that due time to the last byte of the"
+                    + " answer, so a stall on the server side is not hidden by a waiting client. Mix: %s."
+                    + " Every answer must be HTTP 200 with `data` and no `errors` (a mutation: the"
+                    + " `CreateBookSuccess` member). Warm-up first: %.0f s at the same rate, reported apart.%n%n",
+                    rate, mix(), warmupSeconds));
+            md.append(String.format(Locale.ROOT, "Warm-up: %d requests, p50 %s, p99 %s, max %s, errors %d.%n%n",
+                    warm.scheduled(), ms(warm.all().percentileMicros(0.5)), ms(warm.all().percentileMicros(0.99)),
+                    ms(warm.all().maxMicros()), warm.errors()));
+            md.append(String.format(Locale.ROOT, "Measured: %d requests scheduled over %.1f min, %.0f req/s achieved"
+                    + " (sends more than 10 ms behind schedule: %d).%n%n", run.scheduled(), minutes,
+                    run.scheduled() / run.seconds(), run.lateSendsOver10ms()));
+            md.append("| minute | requests | p50 ms | p99 ms | max ms | errors |\n|---:|---:|---:|---:|---:|---:|\n");
+            for (int i = 0; i < run.intervals().size(); i++) {
+                OpenLoopLoad.Interval in = run.intervals().get(i);
+                md.append(String.format(Locale.ROOT, "| %d | %d | %s | %s | %s | %d |%n", i + 1, in.sent.get(),
+                        ms(in.latency.percentileMicros(0.5)), ms(in.latency.percentileMicros(0.99)),
+                        ms(in.latency.maxMicros()), in.errors.get()));
+            }
+            md.append(String.format(Locale.ROOT, "| **all** | %d | %s | **%s** | %s | **%d** |%n%n", run.all().count(),
+                    ms(run.all().percentileMicros(0.5)), ms(run.all().percentileMicros(0.99)),
+                    ms(run.all().maxMicros()), run.errors()));
+            md.append("| request | count | p50 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|\n");
+            for (Map.Entry<Workload.Kind, LatencyHistogram> e : run.byKind().entrySet()) {
+                LatencyHistogram h = e.getValue();
+                md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s |%n", e.getKey().label, h.count(),
+                        ms(h.percentileMicros(0.5)), ms(h.percentileMicros(0.99)), ms(h.maxMicros())));
+            }
+            md.append('\n');
+            long errors = warm.errors() + run.errors();
+            if (errors > 0) {
+                passed = false;
+                md.append("Errors (first ones):\n\n");
+                warm.errorSamples().forEach(s -> md.append("* warm-up: `").append(s).append("`\n"));
+                run.errorSamples().forEach(s -> md.append("* `").append(s).append("`\n"));
+                md.append('\n');
+            }
+
+            md.append(String.format(Locale.ROOT, "Heap used right after a forced full GC (`System.gc()`, app and load"
+                    + " generator share the JVM; the generator's memory is fixed-size), every %d s and at the end:%n%n",
+                    HEAP_INTERVAL_SECONDS));
+            md.append("| at s | heap after GC MiB | GC pause ms |\n|---:|---:|---:|\n");
+            for (HeapSampler.Sample s : heap) {
+                md.append(String.format(Locale.ROOT, "| %.0f | %.1f | %.0f |%n", s.seconds(), s.usedMib(), s.gcMillis()));
+            }
+            Boolean flat = HeapSampler.flat(heap);
+            md.append(String.format(Locale.ROOT, "%nTrend: %+.2f MiB/min, %+.1f MiB over the run (allowed %.1f MiB);"
+                    + " rule: %s. Verdict: **%s**.%n%n", HeapSampler.slopeMibPerMinute(heap),
+                    HeapSampler.growthMib(heap), HeapSampler.allowedGrowthMib(heap), HeapSampler.describeRule(),
+                    flat == null ? "not judged, too few samples (run longer)" : flat ? "flat" : "GROWING"));
+            if (Boolean.FALSE.equals(flat)) {
+                passed = false;
+            }
+            md.append(String.format(Locale.ROOT, "Rule: 0 errors (warm-up included) and a flat heap after GC: **%s**"
+                    + " (%d errors).%n%n", passed ? "held" : "VIOLATED", errors));
+            System.out.printf(Locale.ROOT, "soak: %d requests, p99 %s ms, errors %d, heap %s%n", run.all().count(),
+                    ms(run.all().percentileMicros(0.99)), errors, flat);
+        } finally {
+            OpenLoopLoad.shutdown(executor);
+        }
+        return new PhaseResult("soak", passed, md.toString());
+    }
+
+    private static String mix() {
+        StringBuilder s = new StringBuilder();
+        for (Workload.Kind k : Workload.Kind.values()) {
+            s.append(s.length() == 0 ? "" : ", ").append(Math.round(k.share * 100)).append(" % ").append(k.label);
+        }
+        return s.toString();
+    }
+
+    static String ms(long micros) {
+        return String.format(Locale.ROOT, micros >= 100_000 ? "%.0f" : "%.1f", micros / 1000.0);
+    }
+}
