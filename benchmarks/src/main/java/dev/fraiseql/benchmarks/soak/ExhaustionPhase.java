@@ -176,10 +176,16 @@ final class ExhaustionPhase {
                 extras.size(), ok, ms.length == 0 ? 0 : ms[0], ms.length == 0 ? 0 : ms[ms.length / 2],
                 ms.length == 0 ? 0 : ms[ms.length - 1], CONNECTION_TIMEOUT.toMillis(), limitNanos / 1_000_000,
                 held.stream().filter(Http.Answer::isData).count(), held.size(), after.isData() ? "data" : "FAILED"));
-        md.append("| request | HTTP | code | ms | answer |\n|---|---:|---|---:|---|\n");
+        if (v.maxRetries() == null) {
+            md.append(String.format(Locale.ROOT, "The documented retry policy (docs/errors.md: POOL_EXHAUSTED is"
+                    + " transient and retried) predicts about 4 x %d ms + 100 + 200 + 400 ms = %d ms before the"
+                    + " answer.%n%n", CONNECTION_TIMEOUT.toMillis(), 4 * CONNECTION_TIMEOUT.toMillis() + 700));
+        }
+        md.append("| request | HTTP | extensions.code | ms | errors[0].message |\n|---|---:|---|---:|---|\n");
         for (Extra e : extras) {
             md.append(String.format(Locale.ROOT, "| %s | %d | %s | %.0f | `%s` |%n", e.what(), e.answer().status(),
-                    e.answer().errorCode(), e.answer().millis(), Http.abbreviate(e.answer().describe(), 160)));
+                    e.answer().errorCode(), e.answer().millis(), Http.abbreviate(e.answer().errorMessage(), 160)
+                    .replace('|', '/').replace('`', '\'')));
         }
         md.append('\n');
         if (!violations.isEmpty()) {

@@ -40,6 +40,20 @@ final class Http {
             return null;
         }
 
+        /** The first error's message, or a description of the answer when there is none. */
+        @SuppressWarnings("unchecked")
+        String errorMessage() {
+            try {
+                Object errors = JSON.readValue(body, Map.class).get("errors");
+                if (errors instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> first) {
+                    return String.valueOf(first.get("message"));
+                }
+            } catch (RuntimeException e) {
+                // not JSON: describe the answer instead
+            }
+            return describe();
+        }
+
         double millis() {
             return nanos / 1e6;
         }

@@ -78,6 +78,12 @@ public final class SoakBenchmark {
         } finally {
             app.close();
             db.removeCreatedBooks();
+            if (db.server().isEmbedded()) {
+                // Stopped here rather than by the shutdown hooks: after a restart the test support's hook and the
+                // embedded server's own hook race, the deletion of the data directory fails half-way and leaves
+                // hundreds of MB in target/.
+                db.server().stopServer();
+            }
         }
         String report = report(command, db, connections, results);
         Files.writeString(out.resolve("soak.md"), report);
