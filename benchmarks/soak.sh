@@ -7,7 +7,8 @@
 #   benchmarks/soak.sh soak --minutes=5 --rate=1000 [--warmup=30 --connections=8]
 #                                            # constant-rate mixed workload, p50/p99/max and errors per minute,
 #                                            # heap after a forced GC every 30 s
-#   benchmarks/soak.sh restart [--clients=4] # PostgreSQL restarted fast during a mutation stream
+#   benchmarks/soak.sh restart [--clients=4 --restarts=3]
+#                                            # PostgreSQL restarted fast during a mutation stream
 #   benchmarks/soak.sh exhaustion            # a 2-connection pool held busy: SERVICE_UNAVAILABLE, never a 500
 #   benchmarks/soak.sh all --minutes=0.5 --rate=200   # a short run while developing
 #
@@ -23,7 +24,7 @@ mkdir -p "$results"
 case "${1:-all}" in
   soak|restart|exhaustion|all|--*) ;;
   *) echo "usage: benchmarks/soak.sh [soak|restart|exhaustion|all] [--minutes=5 --rate=1000 --warmup=30" \
-          "--connections=8 --clients=4 --pg-ctl=PATH --pg-data=DIR]" >&2; exit 2 ;;
+          "--connections=8 --clients=4 --restarts=3 --pg-ctl=PATH --pg-data=DIR]" >&2; exit 2 ;;
 esac
 
 mvn -B -q -pl benchmarks -am package dependency:build-classpath \

@@ -39,7 +39,7 @@ public final class SoakBenchmark {
                 phase = a;
             } else {
                 throw new IllegalArgumentException("Unknown argument '" + a + "'; use soak|restart|exhaustion|all and"
-                        + " --minutes=5 --rate=1000 --warmup=30 --connections=8 --clients=4 --pg-ctl=PATH --pg-data=DIR");
+                        + " --minutes=5 --rate=1000 --warmup=30 --connections=8 --clients=4 --restarts=3 --pg-ctl=PATH --pg-data=DIR");
             }
         }
         double minutes = Double.parseDouble(opts.getOrDefault("minutes", "5"));
@@ -47,10 +47,11 @@ public final class SoakBenchmark {
         double warmup = Double.parseDouble(opts.getOrDefault("warmup", String.valueOf(Math.min(30, minutes * 60 / 5))));
         int connections = Integer.parseInt(opts.getOrDefault("connections", "8"));
         int clients = Integer.parseInt(opts.getOrDefault("clients", "4"));
+        int restarts = Integer.parseInt(opts.getOrDefault("restarts", "3"));
         if (minutes <= 0 || minutes > 120 || rate <= 0 || rate > 20_000 || warmup < 0 || warmup > 600
-                || connections < 1 || clients < 1 || clients > 32) {
+                || connections < 1 || clients < 1 || clients > 32 || restarts < 1 || restarts > 20) {
             throw new IllegalArgumentException("Out of range: --minutes in (0, 120], --rate in (0, 20000], --warmup in"
-                    + " [0, 600] s, --connections >= 1, --clients in [1, 32]; got " + opts);
+                    + " [0, 600] s, --connections >= 1, --clients in [1, 32], --restarts in [1, 20]; got " + opts);
         }
         Path data = Path.of(opts.getOrDefault("data", "../shared/data/library-100k.sql"));
         Path out = Path.of(opts.getOrDefault("out", "benchmarks/results"));
@@ -70,7 +71,7 @@ public final class SoakBenchmark {
                 results.add(SoakPhase.run(db, url, workload, rate, minutes, warmup));
             }
             if (phase.equals("restart") || phase.equals("all")) {
-                results.add(RestartPhase.run(db, url, workload, clients, pgCtl, pgData));
+                results.add(RestartPhase.run(db, url, workload, clients, restarts, pgCtl, pgData));
             }
             if (phase.equals("exhaustion") || phase.equals("all")) {
                 results.add(ExhaustionPhase.run(db, workload));
