@@ -11,20 +11,24 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A constant-rate, open-loop load generator: request i is due at start + i / rate whatever happened to the
- * earlier ones, and its latency counts from that due time, so a stalled server cannot hide its stall by
- * slowing the client down (no coordinated omission).
+ * A constant-rate load generator in the manner of wrk2: request i is due at start + i / rate whatever happened to
+ * the earlier ones, and its latency counts from that due time, so a stalled server cannot hide its stall by
+ * slowing the client down (no coordinated omission). At most a fixed number of requests are in flight, like a
+ * fixed set of connections; a request due while all are busy waits for one, and that wait counts too.
  */
 final class OpenLoopLoad {
 
-    /** Requests still unanswered beyond this many are not sent but counted as errors, to bound memory. */
-    static final int MAX_IN_FLIGHT = 4000;
+    /** An overloaded server should be seen queueing, not be buried under thousands of new connections. */
+    static final int MAX_IN_FLIGHT = 64;
+    /** Requests due longer ago than this are not sent any more but counted as errors, so a run always ends. */
+    static final long MAX_BEHIND_NANOS = 60_000_000_000L;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_ERROR_SAMPLES = 10;
 
@@ -37,7 +41,8 @@ final class OpenLoopLoad {
 
     /** The outcome of one run. */
     record Result(List<Interval> intervals, Map<Workload.Kind, LatencyHistogram> byKind, LatencyHistogram all,
-            long errors, List<String> errorSamples, double seconds, long scheduled, long lateSendsOver10ms) {
+            long errors, List<String> errorSamples, double seconds, long scheduled, long lateSendsOver10ms,
+            long maxSendLagNanos) {
     }
 
     private OpenLoopLoad() {
@@ -62,10 +67,12 @@ final class OpenLoopLoad {
         }
         AtomicLong errors = new AtomicLong();
         AtomicInteger inFlight = new AtomicInteger();
+        Semaphore permits = new Semaphore(MAX_IN_FLIGHT);
         List<String> samples = Collections.synchronizedList(new ArrayList<>());
         Random random = new Random(seed);
         double periodNanos = 1e9 / rate;
         long lateSends = 0;
+        long maxLag = 0;
         long start = System.nanoTime() + 50_000_000L;
         for (long i = 0; i < total; i++) {
             long due = start + (long) (i * periodNanos);
@@ -73,22 +80,28 @@ final class OpenLoopLoad {
             while ((now = System.nanoTime()) < due) {
                 LockSupport.parkNanos(due - now);
             }
-            if (now - due > 10_000_000L) {
-                lateSends++;
-            }
+            // Counted after a connection was free: a late send is the client's queueing, visible in the latency.
+
             Interval slot = slots.get((int) Math.min(slots.size() - 1, (due - start) / (intervalSeconds * 1_000_000_000L)));
             slot.sent.incrementAndGet();
             Workload.Kind kind = Workload.pick(random);
-            if (inFlight.get() >= MAX_IN_FLIGHT) {
-                fail(slot, errors, samples, kind + ": not sent, " + MAX_IN_FLIGHT + " requests already unanswered");
+            if (!permits.tryAcquire(Math.max(0, due + MAX_BEHIND_NANOS - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                fail(slot, errors, samples, kind + ": not sent, the generator fell "
+                        + MAX_BEHIND_NANOS / 1_000_000_000L + " s behind with " + MAX_IN_FLIGHT + " requests in flight");
                 continue;
             }
             inFlight.incrementAndGet();
+            long lag = System.nanoTime() - due;
+            maxLag = Math.max(maxLag, lag);
+            if (lag > 10_000_000L) {
+                lateSends++;
+            }
             http.sendAsync(Http.request(url, workload.body(kind, random, markerPrefix), REQUEST_TIMEOUT),
                     HttpResponse.BodyHandlers.ofString())
                     .whenComplete((response, failure) -> {
                         long micros = (System.nanoTime() - due) / 1000;
                         inFlight.decrementAndGet();
+                        permits.release();
                         slot.latency.record(micros);
                         byKind.get(kind).record(micros);
                         if (failure != null) {
@@ -110,7 +123,7 @@ final class OpenLoopLoad {
         double elapsed = (System.nanoTime() - start) / 1e9;
         LatencyHistogram all = new LatencyHistogram();
         slots.forEach(s -> s.latency.addTo(all));
-        return new Result(slots, byKind, all, errors.get(), List.copyOf(samples), elapsed, total, lateSends);
+        return new Result(slots, byKind, all, errors.get(), List.copyOf(samples), elapsed, total, lateSends, maxLag);
     }
 
     private static void fail(Interval slot, AtomicLong errors, List<String> samples, String what) {

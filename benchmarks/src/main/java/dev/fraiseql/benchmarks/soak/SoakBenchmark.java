@@ -39,7 +39,7 @@ public final class SoakBenchmark {
                 phase = a;
             } else {
                 throw new IllegalArgumentException("Unknown argument '" + a + "'; use soak|restart|exhaustion|all and"
-                        + " --minutes=5 --rate=1000 --warmup=30 --connections=8 --clients=4 --restarts=3 --pg-ctl=PATH --pg-data=DIR");
+                        + " --minutes=5 --rate=1000 --warmup=30 --connections=8 --clients=4 --restarts=3 --pg-ctl=PATH --pg-data=DIR --app.KEY=VALUE");
             }
         }
         double minutes = Double.parseDouble(opts.getOrDefault("minutes", "5"));
@@ -62,8 +62,15 @@ public final class SoakBenchmark {
 
         SoakDatabase db = SoakDatabase.open(data);
         List<PhaseResult> results = new ArrayList<>();
-        ConfigurableApplicationContext app = start(db, "fraiseql-soak", List.of(
+        List<String> appProperties = new ArrayList<>(List.of(
                 "fraiseql.db.max-connections=" + connections, "fraiseql.db.min-idle=" + connections));
+        // --app.KEY=VALUE reaches the app of phases 1 and 2, e.g. --app.fraiseql.graphql.execution=standard.
+        opts.forEach((k, v) -> {
+            if (k.startsWith("app.")) {
+                appProperties.add(k.substring(4) + "=" + v);
+            }
+        });
+        ConfigurableApplicationContext app = start(db, "fraiseql-soak", appProperties);
         try {
             String url = url(app);
             Workload workload = Workload.prepare(db, HttpClient.newHttpClient(), url);
@@ -86,7 +93,7 @@ public final class SoakBenchmark {
                 db.server().stopServer();
             }
         }
-        String report = report(command, db, connections, results);
+        String report = report(command, db, connections, appProperties, results);
         Files.writeString(out.resolve("soak.md"), report);
         System.out.println(report);
         boolean passed = results.stream().allMatch(PhaseResult::passed);
@@ -109,7 +116,8 @@ public final class SoakBenchmark {
         return "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port") + "/graphql";
     }
 
-    private static String report(String command, SoakDatabase db, int connections, List<PhaseResult> results) {
+    private static String report(String command, SoakDatabase db, int connections, List<String> appProperties,
+            List<PhaseResult> results) {
         StringBuilder md = new StringBuilder("# Sustained load and faults under load\n\n");
         md.append("Command: `").append(command).append("`  \n");
         md.append("Date: ").append(OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME
@@ -120,6 +128,7 @@ public final class SoakBenchmark {
                 + " (library-100k.sql).%n%n", connections, System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() / 1048576, Runtime.getRuntime().availableProcessors(),
                 db.server().isEmbedded() ? "embedded PostgreSQL 17" : "external server"));
+        md.append("App properties of phases 1 and 2: `").append(String.join(" ", appProperties)).append("`\n\n");
         md.append("| phase | rule |\n|---|---|\n");
         for (PhaseResult r : results) {
             md.append("| ").append(r.name()).append(" | ").append(r.passed() ? "held" : "**VIOLATED**").append(" |\n");
