@@ -13,6 +13,8 @@
 #   benchmarks/soak.sh all --minutes=0.5 --rate=200   # a short run while developing
 #   benchmarks/soak.sh soak --app.fraiseql.graphql.execution=standard
 #                                            # --app.KEY=VALUE sets a property of the app of phases 1 and 2
+#   benchmarks/soak.sh soak --mix=lookup=45,list=25,page=20,mutation=10 --report=soak-other.md
+#                                            # another mix (weights), written to another file of results/
 #
 # Uses the embedded PostgreSQL 17, or FRAISEQL_TEST_DATABASE_URL; with an external server the restart phase
 # is skipped unless --pg-ctl=/usr/lib/postgresql/N/bin/pg_ctl --pg-data=DIR are given (pg_ctl then runs as the
@@ -26,7 +28,8 @@ mkdir -p "$results"
 case "${1:-all}" in
   soak|restart|exhaustion|all|--*) ;;
   *) echo "usage: benchmarks/soak.sh [soak|restart|exhaustion|all] [--minutes=5 --rate=1000 --warmup=30" \
-          "--connections=8 --clients=4 --restarts=3 --pg-ctl=PATH --pg-data=DIR --app.KEY=VALUE]" >&2; exit 2 ;;
+          "--connections=8 --clients=4 --restarts=3 --pg-ctl=PATH --pg-data=DIR --mix=... --report=NAME.md" \
+          "--app.KEY=VALUE]" >&2; exit 2 ;;
 esac
 
 mvn -B -q -pl benchmarks -am package dependency:build-classpath \

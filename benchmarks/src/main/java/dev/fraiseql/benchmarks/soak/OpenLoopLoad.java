@@ -84,7 +84,7 @@ final class OpenLoopLoad {
 
             Interval slot = slots.get((int) Math.min(slots.size() - 1, (due - start) / (intervalSeconds * 1_000_000_000L)));
             slot.sent.incrementAndGet();
-            Workload.Kind kind = Workload.pick(random);
+            Workload.Kind kind = workload.pick(random);
             if (!permits.tryAcquire(Math.max(0, due + MAX_BEHIND_NANOS - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 fail(slot, errors, samples, kind + ": not sent, the generator fell "
                         + MAX_BEHIND_NANOS / 1_000_000_000L + " s behind with " + MAX_IN_FLIGHT + " requests in flight");

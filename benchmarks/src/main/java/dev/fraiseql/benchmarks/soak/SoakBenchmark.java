@@ -39,7 +39,7 @@ public final class SoakBenchmark {
                 phase = a;
             } else {
                 throw new IllegalArgumentException("Unknown argument '" + a + "'; use soak|restart|exhaustion|all and"
-                        + " --minutes=5 --rate=1000 --warmup=30 --connections=8 --clients=4 --restarts=3 --pg-ctl=PATH --pg-data=DIR --app.KEY=VALUE");
+                        + " --minutes=5 --rate=1000 --warmup=30 --connections=8 --clients=4 --restarts=3 --pg-ctl=PATH --pg-data=DIR --mix=lookup=45,list=25,page=20,mutation=10 --report=soak.md --app.KEY=VALUE");
             }
         }
         double minutes = Double.parseDouble(opts.getOrDefault("minutes", "5"));
@@ -58,6 +58,10 @@ public final class SoakBenchmark {
         Path pgCtl = opts.containsKey("pg-ctl") ? Path.of(opts.get("pg-ctl")) : null;
         Path pgData = opts.containsKey("pg-data") ? Path.of(opts.get("pg-data")) : null;
         String command = opts.getOrDefault("command", "SoakBenchmark " + String.join(" ", args));
+        String reportName = opts.getOrDefault("report", "soak.md");
+        if (!reportName.matches("[A-Za-z0-9._-]+\\.md")) {
+            throw new IllegalArgumentException("--report must be a file name ending in .md, got '" + reportName + "'");
+        }
         Files.createDirectories(out);
 
         SoakDatabase db = SoakDatabase.open(data);
@@ -73,7 +77,7 @@ public final class SoakBenchmark {
         ConfigurableApplicationContext app = start(db, "fraiseql-soak", appProperties);
         try {
             String url = url(app);
-            Workload workload = Workload.prepare(db, HttpClient.newHttpClient(), url);
+            Workload workload = Workload.prepare(db, HttpClient.newHttpClient(), url, Workload.shares(opts.get("mix")));
             if (phase.equals("soak") || phase.equals("all")) {
                 results.add(SoakPhase.run(db, url, workload, rate, minutes, warmup));
             }
@@ -94,10 +98,10 @@ public final class SoakBenchmark {
             }
         }
         String report = report(command, db, connections, appProperties, results);
-        Files.writeString(out.resolve("soak.md"), report);
+        Files.writeString(out.resolve(reportName), report);
         System.out.println(report);
         boolean passed = results.stream().allMatch(PhaseResult::passed);
-        System.out.println(passed ? "All phase rules held." : "A phase rule was VIOLATED; see " + out.resolve("soak.md"));
+        System.out.println(passed ? "All phase rules held." : "A phase rule was VIOLATED; see " + out.resolve(reportName));
         System.exit(passed ? 0 : 1);
     }
 

@@ -45,7 +45,7 @@ final class SoakPhase {
                     + " client (no coordinated omission). Mix: %s."
                     + " Every answer must be HTTP 200 with `data` and no `errors` (a mutation: the"
                     + " `CreateBookSuccess` member). Warm-up first: %.0f s at the same rate, reported apart.%n%n",
-                    OpenLoopLoad.MAX_IN_FLIGHT, rate, mix(), warmupSeconds));
+                    OpenLoopLoad.MAX_IN_FLIGHT, rate, mix(workload), warmupSeconds));
             md.append("Service time at rest (one request at a time, after 10 unmeasured ones; median and max of "
                     + PROBES + "), to read the capacity the rate asks for:\n\n| request | median ms | max ms |\n"
                     + "|---|---:|---:|\n");
@@ -136,10 +136,11 @@ final class SoakPhase {
         return out;
     }
 
-    private static String mix() {
+    private static String mix(Workload workload) {
         StringBuilder s = new StringBuilder();
         for (Workload.Kind k : Workload.Kind.values()) {
-            s.append(s.length() == 0 ? "" : ", ").append(Math.round(k.share * 100)).append(" % ").append(k.label);
+            s.append(s.length() == 0 ? "" : ", ").append(Math.round(workload.share(k) * 100)).append(" % ")
+                    .append(k.label);
         }
         return s.toString();
     }

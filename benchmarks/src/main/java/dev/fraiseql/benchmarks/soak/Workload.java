@@ -44,16 +44,61 @@ final class Workload {
     private final List<String> lists;
     private final List<String> pages;
     private final String authorId;
+    private final double[] shares;
 
-    private Workload(List<String> lookups, List<String> lists, List<String> pages, String authorId) {
+    private Workload(List<String> lookups, List<String> lists, List<String> pages, String authorId, double[] shares) {
         this.lookups = lookups;
         this.lists = lists;
         this.pages = pages;
         this.authorId = authorId;
+        this.shares = shares;
+    }
+
+    /**
+     * The shares of a mix written {@code lookup=45,list=25,page=20,mutation=10} (any positive weights, missing kinds
+     * get 0), or the default mix for null.
+     */
+    static double[] shares(String mix) {
+        double[] out = new double[Kind.values().length];
+        if (mix == null) {
+            for (Kind k : Kind.values()) {
+                out[k.ordinal()] = k.share;
+            }
+            return out;
+        }
+        double sum = 0;
+        for (String part : mix.split(",")) {
+            String[] kv = part.split("=", 2);
+            Kind kind;
+            try {
+                kind = Kind.valueOf(kv[0].trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--mix: unknown request kind '" + kv[0] + "'; use lookup, list,"
+                        + " page, mutation, as in --mix=lookup=45,list=25,page=20,mutation=10");
+            }
+            double w = kv.length == 2 ? Double.parseDouble(kv[1]) : -1;
+            if (w < 0) {
+                throw new IllegalArgumentException("--mix: weight of " + kv[0] + " must be a number >= 0, got '"
+                        + (kv.length == 2 ? kv[1] : "") + "'");
+            }
+            out[kind.ordinal()] = w;
+            sum += w;
+        }
+        if (sum <= 0) {
+            throw new IllegalArgumentException("--mix: the weights add up to 0");
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] /= sum;
+        }
+        return out;
+    }
+
+    double share(Kind kind) {
+        return shares[kind.ordinal()];
     }
 
     /** Builds the request bodies; the Relay cursors are asked from the server itself, as a client would. */
-    static Workload prepare(SoakDatabase db, HttpClient http, String url) throws Exception {
+    static Workload prepare(SoakDatabase db, HttpClient http, String url, double[] shares) throws Exception {
         List<String> ids = db.bookIds(200);
         List<String> lookups = ids.stream().map(id -> Http.body(LOOKUP, Map.of("id", id))).toList();
         List<String> lists = new ArrayList<>();
@@ -73,20 +118,24 @@ final class Workload {
             String cursor = a.body().replaceFirst("(?s).*\"cursor\":\"([^\"]+)\".*", "$1");
             pages.add(Http.body(PAGE, Map.of("after", cursor)));
         }
-        return new Workload(lookups, lists, pages, db.authorId());
+        return new Workload(lookups, lists, pages, db.authorId(), shares);
     }
 
     /** Picks a kind by its share of the mix. */
-    static Kind pick(Random random) {
+    Kind pick(Random random) {
         double r = random.nextDouble();
         double cumulative = 0;
+        Kind last = Kind.LOOKUP;
         for (Kind k : Kind.values()) {
-            cumulative += k.share;
-            if (r < cumulative) {
-                return k;
+            if (shares[k.ordinal()] > 0) {
+                last = k;
+                cumulative += shares[k.ordinal()];
+                if (r < cumulative) {
+                    return k;
+                }
             }
         }
-        return Kind.LOOKUP;
+        return last;
     }
 
     String body(Kind kind, Random random, String markerPrefix) {
