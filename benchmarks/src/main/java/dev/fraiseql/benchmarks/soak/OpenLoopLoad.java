@@ -42,7 +42,7 @@ final class OpenLoopLoad {
     /** The outcome of one run. */
     record Result(List<Interval> intervals, Map<Workload.Kind, LatencyHistogram> byKind, LatencyHistogram all,
             long errors, List<String> errorSamples, double seconds, long scheduled, long lateSendsOver10ms,
-            long maxSendLagNanos) {
+            long maxSendLagNanos, long good) {
     }
 
     private OpenLoopLoad() {
@@ -66,6 +66,7 @@ final class OpenLoopLoad {
             byKind.put(k, new LatencyHistogram());
         }
         AtomicLong errors = new AtomicLong();
+        AtomicLong good = new AtomicLong();
         AtomicInteger inFlight = new AtomicInteger();
         Semaphore permits = new Semaphore(MAX_IN_FLIGHT);
         List<String> samples = Collections.synchronizedList(new ArrayList<>());
@@ -109,6 +110,8 @@ final class OpenLoopLoad {
                         } else if (!Workload.good(kind, response.statusCode(), response.body())) {
                             fail(slot, errors, samples, kind + ": HTTP " + response.statusCode() + " "
                                     + Http.abbreviate(response.body(), 300));
+                        } else {
+                            good.incrementAndGet();
                         }
                     });
         }
@@ -123,7 +126,7 @@ final class OpenLoopLoad {
         double elapsed = (System.nanoTime() - start) / 1e9;
         LatencyHistogram all = new LatencyHistogram();
         slots.forEach(s -> s.latency.addTo(all));
-        return new Result(slots, byKind, all, errors.get(), List.copyOf(samples), elapsed, total, lateSends, maxLag);
+        return new Result(slots, byKind, all, errors.get(), List.copyOf(samples), elapsed, total, lateSends, maxLag, good.get());
     }
 
     private static void fail(Interval slot, AtomicLong errors, List<String> samples, String what) {
