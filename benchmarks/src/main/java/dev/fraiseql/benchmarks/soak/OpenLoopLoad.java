@@ -81,8 +81,6 @@ final class OpenLoopLoad {
             while ((now = System.nanoTime()) < due) {
                 LockSupport.parkNanos(due - now);
             }
-            // Counted after a connection was free: a late send is the client's queueing, visible in the latency.
-
             Interval slot = slots.get((int) Math.min(slots.size() - 1, (due - start) / (intervalSeconds * 1_000_000_000L)));
             slot.sent.incrementAndGet();
             Workload.Kind kind = workload.pick(random);
@@ -92,6 +90,7 @@ final class OpenLoopLoad {
                 continue;
             }
             inFlight.incrementAndGet();
+            // Measured once a slot was free: waiting for one is client-side queueing, which the latency includes.
             long lag = System.nanoTime() - due;
             maxLag = Math.max(maxLag, lag);
             if (lag > 10_000_000L) {
@@ -126,7 +125,8 @@ final class OpenLoopLoad {
         double elapsed = (System.nanoTime() - start) / 1e9;
         LatencyHistogram all = new LatencyHistogram();
         slots.forEach(s -> s.latency.addTo(all));
-        return new Result(slots, byKind, all, errors.get(), List.copyOf(samples), elapsed, total, lateSends, maxLag, good.get());
+        return new Result(slots, byKind, all, errors.get(), List.copyOf(samples), elapsed, total, lateSends, maxLag,
+                good.get());
     }
 
     private static void fail(Interval slot, AtomicLong errors, List<String> samples, String what) {
