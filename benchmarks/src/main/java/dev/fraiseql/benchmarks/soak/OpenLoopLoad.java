@@ -81,12 +81,13 @@ final class OpenLoopLoad {
             while ((now = System.nanoTime()) < due) {
                 LockSupport.parkNanos(due - now);
             }
-            Interval slot = slots.get((int) Math.min(slots.size() - 1, (due - start) / (intervalSeconds * 1_000_000_000L)));
+            int slotIndex = (int) Math.min(slots.size() - 1, (due - start) / (intervalSeconds * 1_000_000_000L));
+            Interval slot = slots.get(slotIndex);
             slot.sent.incrementAndGet();
             Workload.Kind kind = workload.pick(random);
             if (!permits.tryAcquire(Math.max(0, due + MAX_BEHIND_NANOS - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                fail(slot, errors, samples, kind + ": not sent, the generator fell "
-                        + MAX_BEHIND_NANOS / 1_000_000_000L + " s behind with " + MAX_IN_FLIGHT + " requests in flight");
+                fail(slot, errors, samples, kind + ": not sent, the generator fell " + MAX_BEHIND_NANOS / 1_000_000_000L
+                        + " s behind with " + MAX_IN_FLIGHT + " requests in flight");
                 continue;
             }
             inFlight.incrementAndGet();

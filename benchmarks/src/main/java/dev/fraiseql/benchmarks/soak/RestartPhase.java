@@ -103,7 +103,8 @@ final class RestartPhase {
 
             Thread.sleep((long) (BEFORE_SECONDS * 1000));
             for (int k = 0; k < restartCount; k++) {
-                System.out.println("restart: restarting PostgreSQL (fast) with " + mutations.size() + " mutations done");
+                System.out.println("restart: restarting PostgreSQL (fast) with " + mutations.size()
+                        + " mutations done");
                 long begin = System.nanoTime();
                 how = db.restartFast(pgCtl, pgData);
                 long end = System.nanoTime();
@@ -230,8 +231,9 @@ final class RestartPhase {
         }
         if (!failed.isEmpty()) {
             md.append("Failed mutations (first 10):\n\n");
-            failed.stream().limit(10).forEach(m -> md.append(String.format(Locale.ROOT, "* sent %+.2f s from a restart's"
-                    + " begin, %.0f ms: `%s`%n", (m.sent() - nearestRestart(restarts, m.sent())) / 1e9, (m.done() - m.sent()) / 1e6,
+            failed.stream().limit(10).forEach(m -> md.append(String.format(Locale.ROOT,
+                    "* sent %+.2f s from a restart's begin, %.0f ms: `%s`%n",
+                    (m.sent() - nearestRestart(restarts, m.sent())) / 1e9, (m.done() - m.sent()) / 1e6,
                     m.answer().describe())));
             md.append('\n');
         }
@@ -244,7 +246,8 @@ final class RestartPhase {
         md.append(String.format(Locale.ROOT, "Rule: every mutation seen to succeed stored exactly once, every failed"
                 + " one absent, no HTTP 500, reads back within %.0f s: **%s**.%n%n", RECOVERY_GOAL_SECONDS,
                 passed ? "held" : "VIOLATED"));
-        System.out.printf(Locale.ROOT, "restart: %d mutations (%d failed), reads back in %.2f s at worst, %d violations%n",
+        System.out.printf(Locale.ROOT,
+                "restart: %d mutations (%d failed), reads back in %.2f s at worst, %d violations%n",
                 mutations.size(), failed.size(), worstRecovery, violations.size());
         return new PhaseResult("restart", passed, md.toString());
     }

@@ -39,7 +39,9 @@ public final class SoakBenchmark {
                 phase = a;
             } else {
                 throw new IllegalArgumentException("Unknown argument '" + a + "'; use soak|restart|exhaustion|all and"
-                        + " --minutes=5 --rate=1000 --warmup=30 --connections=8 --clients=4 --restarts=3 --pg-ctl=PATH --pg-data=DIR --mix=lookup=45,list=25,page=20,mutation=10 --report=soak.md --app.KEY=VALUE");
+                        + " --minutes=5 --rate=1000 --warmup=30 --connections=8 --clients=4 --restarts=3"
+                        + " --pg-ctl=PATH --pg-data=DIR --mix=lookup=45,list=25,page=20,mutation=10 --report=soak.md"
+                        + " --app.KEY=VALUE");
             }
         }
         double minutes = Double.parseDouble(opts.getOrDefault("minutes", "5"));
@@ -101,7 +103,8 @@ public final class SoakBenchmark {
         Files.writeString(out.resolve(reportName), report);
         System.out.println(report);
         boolean passed = results.stream().allMatch(PhaseResult::passed);
-        System.out.println(passed ? "All phase rules held." : "A phase rule was VIOLATED; see " + out.resolve(reportName));
+        System.out.println(passed ? "All phase rules held."
+                : "A phase rule was VIOLATED; see " + out.resolve(reportName));
         System.exit(passed ? 0 : 1);
     }
 

@@ -57,15 +57,18 @@ final class SoakPhase {
                     ms(warm.all().maxMicros()), warm.errors()));
             boolean sustained = run.maxSendLagNanos() <= MAX_SEND_LAG_SECONDS * 1e9;
             md.append(String.format(Locale.ROOT, "Measured: %d requests scheduled over %.1f min, %d sent and"
-                    + " answered, %.0f good answers/s (start to last answer); sends more than 10 ms behind schedule (waiting for one of the %d"
+                    + " answered, %.0f good answers/s (start to last answer); sends more than 10 ms behind schedule"
+                    + " (waiting for one of the %d"
                     + " slots, or for the CPU): %d; the furthest behind: %.2f s, so the rate was **%s** (at most"
-                    + " %.0f s behind allowed). Percentiles cover the requests sent; one never sent counts as an error.%n%n", run.scheduled(), minutes, run.all().count(), run.good() / run.seconds(),
+                    + " %.0f s behind allowed). Percentiles cover the requests sent; one never sent counts as an"
+                    + " error.%n%n", run.scheduled(), minutes, run.all().count(), run.good() / run.seconds(),
                     OpenLoopLoad.MAX_IN_FLIGHT, run.lateSendsOver10ms(), run.maxSendLagNanos() / 1e9,
                     sustained ? "sustained" : "NOT sustained", MAX_SEND_LAG_SECONDS));
             if (!sustained) {
                 passed = false;
             }
-            md.append("| minute (by due time) | requests due | p50 ms | p99 ms | max ms | errors |\n|---:|---:|---:|---:|---:|---:|\n");
+            md.append("| minute (by due time) | requests due | p50 ms | p99 ms | max ms | errors |\n"
+                    + "|---:|---:|---:|---:|---:|---:|\n");
             for (int i = 0; i < run.intervals().size(); i++) {
                 OpenLoopLoad.Interval in = run.intervals().get(i);
                 md.append(String.format(Locale.ROOT, "| %d | %d | %s | %s | %s | %d |%n", i + 1, in.sent.get(),
@@ -96,7 +99,8 @@ final class SoakPhase {
                     HEAP_INTERVAL_SECONDS));
             md.append("| at s | heap after GC MiB | GC pause ms |\n|---:|---:|---:|\n");
             for (HeapSampler.Sample s : heap) {
-                md.append(String.format(Locale.ROOT, "| %.0f | %.1f | %.0f |%n", s.seconds(), s.usedMib(), s.gcMillis()));
+                md.append(String.format(Locale.ROOT, "| %.0f | %.1f | %.0f |%n", s.seconds(), s.usedMib(),
+                        s.gcMillis()));
             }
             Boolean flat = HeapSampler.flat(heap);
             md.append(String.format(Locale.ROOT, "%nTrend: %+.2f MiB/min, %+.1f MiB over the run (allowed %.1f MiB);"
@@ -106,7 +110,8 @@ final class SoakPhase {
             if (Boolean.FALSE.equals(flat)) {
                 passed = false;
             }
-            md.append(String.format(Locale.ROOT, "Rule: the rate sustained, 0 errors (warm-up included) and a flat heap after GC: **%s**"
+            md.append(String.format(Locale.ROOT, "Rule: the rate sustained, 0 errors (warm-up included) and a flat"
+                    + " heap after GC: **%s**"
                     + " (%d errors).%n%n", passed ? "held" : "VIOLATED", errors));
             System.out.printf(Locale.ROOT, "soak: %d requests, p99 %s ms, errors %d, heap %s%n", run.all().count(),
                     ms(run.all().percentileMicros(0.99)), errors, flat);
@@ -125,7 +130,8 @@ final class SoakPhase {
         for (Workload.Kind k : Workload.Kind.values()) {
             double[] ms = new double[PROBES];
             for (int i = -10; i < PROBES; i++) {
-                Http.Answer a = Http.post(http, url, workload.body(k, random, MARKER), java.time.Duration.ofSeconds(30));
+                Http.Answer a = Http.post(http, url, workload.body(k, random, MARKER),
+                        java.time.Duration.ofSeconds(30));
                 if (i >= 0) {
                     ms[i] = a.millis();
                 }

@@ -107,11 +107,11 @@ final class Workload {
         }
         Random random = new Random(20261203L);
         List<String> pages = new ArrayList<>();
-        List<String> depthIds = ids.subList(0, ids.size());
         for (int i = 0; i < 50; i++) {
-            String id = depthIds.get(random.nextInt(depthIds.size() - 1));
+            String id = ids.get(random.nextInt(ids.size()));
             Http.Answer a = Http.post(http, url, Http.body("query C($id: UUID!) { booksConnection("
-                    + "where: {id: {eq: $id}}, first: 1) { edges { cursor } } }", Map.of("id", id)), Duration.ofSeconds(30));
+                    + "where: {id: {eq: $id}}, first: 1) { edges { cursor } } }", Map.of("id", id)),
+                    Duration.ofSeconds(30));
             if (!a.isData()) {
                 throw new IllegalStateException("Could not read a cursor: " + a.describe());
             }
