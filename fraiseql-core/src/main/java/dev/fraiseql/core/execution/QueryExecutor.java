@@ -329,7 +329,9 @@ public final class QueryExecutor {
          * after the rollback, at COMMIT too), whatever rows its work had seen.
          */
         boolean mayRetry(DatabaseException failure) {
-            if (!failure.kind().transientFailure()) {
+            // The pool already waited connection-timeout for a free connection: waiting again under the same load
+            // would hold the request several times that long and add to the load; the client is told at once.
+            if (!failure.kind().transientFailure() || failure.kind() == ErrorKind.POOL_EXHAUSTED) {
                 return false;
             }
             if (readOnly) {
