@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The benchmark database: the shared 100 000-book library, loaded once into the test server. */
-final class BenchDatabase {
+public final class BenchDatabase {
 
     static final String NAME = "fraiseql_bench";
 
@@ -59,7 +59,7 @@ final class BenchDatabase {
     }
 
     /** Splits the data script at semicolons that end a line; it has no function bodies. */
-    static List<String> statements(String script) {
+    public static List<String> statements(String script) {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String line : script.split("\n")) {

@@ -1,5 +1,6 @@
 package dev.fraiseql.benchmarks.soak;
 
+import dev.fraiseql.benchmarks.BenchDatabase;
 import dev.fraiseql.testsupport.TestPostgres;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +43,7 @@ final class SoakDatabase {
         if (db.bookCount() != 100_000) {
             long start = System.nanoTime();
             try (Connection c = server.connect(NAME); Statement s = c.createStatement()) {
-                for (String statement : statements(Files.readString(dataFile))) {
+                for (String statement : BenchDatabase.statements(Files.readString(dataFile))) {
                     s.execute(statement);
                 }
             }
@@ -68,26 +69,6 @@ final class SoakDatabase {
         } catch (SQLException e) {
             return -1;
         }
-    }
-
-    /** Splits the data script at lines ending with a semicolon; the data script has no function bodies. */
-    private static List<String> statements(String script) {
-        List<String> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : script.split("\n")) {
-            if (line.strip().startsWith("--")) {
-                continue;
-            }
-            current.append(line).append('\n');
-            if (line.stripTrailing().endsWith(";")) {
-                out.add(current.toString().strip());
-                current.setLength(0);
-            }
-        }
-        if (!current.toString().isBlank()) {
-            out.add(current.toString().strip());
-        }
-        return out;
     }
 
     static String resource(String name) throws IOException {
