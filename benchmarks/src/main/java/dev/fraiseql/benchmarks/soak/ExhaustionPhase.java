@@ -177,9 +177,8 @@ final class ExhaustionPhase {
                 ms.length == 0 ? 0 : ms[ms.length - 1], CONNECTION_TIMEOUT.toMillis(), limitNanos / 1_000_000,
                 held.stream().filter(Http.Answer::isData).count(), held.size(), after.isData() ? "data" : "FAILED"));
         if (v.maxRetries() == null) {
-            md.append(String.format(Locale.ROOT, "The documented retry policy (docs/errors.md: POOL_EXHAUSTED is"
-                    + " transient and retried) predicts about 4 x %d ms + 100 + 200 + 400 ms = %d ms before the"
-                    + " answer.%n%n", CONNECTION_TIMEOUT.toMillis(), 4 * CONNECTION_TIMEOUT.toMillis() + 700));
+            md.append("An exhausted pool is not retried (docs/errors.md), so the default retries and none should"
+                    + " answer alike, after one connection-timeout.\n\n");
         }
         md.append("| request | HTTP | extensions.code | ms | errors[0].message |\n|---|---:|---|---:|---|\n");
         for (Extra e : extras) {
