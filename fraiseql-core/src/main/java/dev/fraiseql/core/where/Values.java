@@ -213,8 +213,8 @@ public final class Values {
         throw FilterException.invalidValue(path, value, "a UUID");
     }
 
-    /** 8-4-4-4-12 hex digits, checked by hand: a lookup by id runs this on every request. */
-    private static boolean isUuid(String s) {
+    /** Whether {@code s} is 8-4-4-4-12 hex digits (any case); checked by hand, as lookups by id run it per request. */
+    public static boolean isUuid(String s) {
         if (s.length() != 36) {
             return false;
         }

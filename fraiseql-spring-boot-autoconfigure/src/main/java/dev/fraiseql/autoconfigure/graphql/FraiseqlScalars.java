@@ -1,6 +1,7 @@
 package dev.fraiseql.autoconfigure.graphql;
 
 import dev.fraiseql.core.schema.ScalarKind;
+import dev.fraiseql.core.where.Values;
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
 import graphql.language.ArrayValue;
@@ -34,8 +35,6 @@ import java.util.regex.Pattern;
  */
 public final class FraiseqlScalars {
 
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern IPV4 = Pattern.compile(
             "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:]{2,39}(%[0-9A-Za-z]+)?|[0-9a-fA-F:]{2,29}:"
@@ -48,7 +47,7 @@ public final class FraiseqlScalars {
 
     static {
         SPECS.put("UUID", new Spec(ScalarKind.UUID, "a UUID such as 123e4567-e89b-12d3-a456-426614174000",
-                s -> UUID.matcher(s).matches()));
+                Values::isUuid));
         SPECS.put("Date", new Spec(ScalarKind.DATE, "an ISO date such as 2024-01-31", s -> parses(() -> LocalDate.parse(s))));
         SPECS.put("DateTime", new Spec(ScalarKind.DATETIME, "an ISO date-time with offset such as 2024-01-31T10:15:30Z",
                 s -> parses(() -> OffsetDateTime.parse(s))));
