@@ -162,6 +162,16 @@ class FiltersHttpTest {
     }
 
     @Test
+    void aClientPagesByUuidWithItsOwnKeyset() {
+        assertThat(post("{ authors(where: {id: {gt: \"11111111-1111-1111-1111-111111111111\"}}, orderBy: [{id: ASC}],"
+                + " limit: 1) { name } }"))
+                .isEqualTo("{\"data\":{\"authors\":[{\"name\":\"Stanisław Lem\"}]}}");
+        assertThat(post("{ authors(where: {id: {lte: \"22222222-2222-2222-2222-222222222222\"}}, orderBy: [{id: DESC}])"
+                + " { name } }"))
+                .isEqualTo("{\"data\":{\"authors\":[{\"name\":\"Stanisław Lem\"},{\"name\":\"Ursula K. Le Guin\"}]}}");
+    }
+
+    @Test
     void aPagePastTheLastRowIsEmptyButStillCountsTheFilteredRows() {
         String end = endCursor("{ booksConnection(first: 5, orderBy: [{title: ASC}]) { pageInfo { endCursor } } }");
         assertThat(post("{ booksConnection(first: 2, after: \"" + end + "\", orderBy: [{title: ASC}]) { totalCount"
