@@ -4,7 +4,7 @@
 # minutes and wants the machine to itself.
 #
 #   benchmarks/soak.sh                       # all three phases, 1000 req/s for 5 minutes
-#   benchmarks/soak.sh soak --minutes=5 --rate=1000 [--warmup=30 --connections=8]
+#   benchmarks/soak.sh soak --minutes=5 --rate=1000 [--warmup=60 --connections=8]
 #                                            # constant-rate mixed workload, p50/p99/max and errors per minute,
 #                                            # heap after a forced GC every 30 s
 #   benchmarks/soak.sh restart [--clients=4 --restarts=3]
@@ -27,7 +27,7 @@ mkdir -p "$results"
 
 case "${1:-all}" in
   soak|restart|exhaustion|all|--*) ;;
-  *) echo "usage: benchmarks/soak.sh [soak|restart|exhaustion|all] [--minutes=5 --rate=1000 --warmup=30" \
+  *) echo "usage: benchmarks/soak.sh [soak|restart|exhaustion|all] [--minutes=5 --rate=1000 --warmup=60" \
           "--connections=8 --clients=4 --restarts=3 --pg-ctl=PATH --pg-data=DIR --mix=... --report=NAME.md" \
           "--app.KEY=VALUE]" >&2; exit 2 ;;
 esac

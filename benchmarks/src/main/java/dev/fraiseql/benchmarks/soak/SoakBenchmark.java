@@ -39,14 +39,14 @@ public final class SoakBenchmark {
                 phase = a;
             } else {
                 throw new IllegalArgumentException("Unknown argument '" + a + "'; use soak|restart|exhaustion|all and"
-                        + " --minutes=5 --rate=1000 --warmup=30 --connections=8 --clients=4 --restarts=3"
+                        + " --minutes=5 --rate=1000 --warmup=60 --connections=8 --clients=4 --restarts=3"
                         + " --pg-ctl=PATH --pg-data=DIR --mix=lookup=45,list=25,page=20,mutation=10 --report=soak.md"
                         + " --app.KEY=VALUE");
             }
         }
         double minutes = Double.parseDouble(opts.getOrDefault("minutes", "5"));
         double rate = Double.parseDouble(opts.getOrDefault("rate", "1000"));
-        double warmup = Double.parseDouble(opts.getOrDefault("warmup", String.valueOf(Math.min(30, minutes * 60 / 5))));
+        double warmup = Double.parseDouble(opts.getOrDefault("warmup", String.valueOf(Math.min(60, minutes * 60 / 5))));
         int connections = Integer.parseInt(opts.getOrDefault("connections", "8"));
         int clients = Integer.parseInt(opts.getOrDefault("clients", "4"));
         int restarts = Integer.parseInt(opts.getOrDefault("restarts", "3"));
