@@ -3,6 +3,7 @@ package dev.fraiseql.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.LongPredicate;
 import java.util.stream.Stream;
 
 /** Reads CPU time used so far by this JVM, by one process and by every PostgreSQL process, from /proc. */
@@ -21,20 +22,25 @@ final class CpuClock {
 
     /** CPU seconds (user + system) of all PostgreSQL processes, including backends that have exited. */
     static double postgresSeconds() {
+        return sumOver(pid -> {
+            try {
+                String comm = Files.readString(Path.of("/proc", Long.toString(pid), "comm")).strip();
+                return comm.equals("postgres") || comm.equals("postmaster");
+            } catch (IOException gone) {
+                // the process ended between listing and reading
+                return false;
+            }
+        });
+    }
+
+    /** CPU seconds of every process the predicate picks, its exited children included. */
+    private static double sumOver(LongPredicate counted) {
         double total = 0;
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path p : (Iterable<Path>) procs::iterator) {
                 String name = p.getFileName().toString();
-                if (!name.chars().allMatch(Character::isDigit)) {
-                    continue;
-                }
-                try {
-                    String comm = Files.readString(p.resolve("comm")).strip();
-                    if (comm.equals("postgres") || comm.equals("postmaster")) {
-                        total += processSeconds(Long.parseLong(name), true);
-                    }
-                } catch (IOException gone) {
-                    // the process ended between listing and reading
+                if (name.chars().allMatch(Character::isDigit) && counted.test(Long.parseLong(name))) {
+                    total += processSeconds(Long.parseLong(name), true);
                 }
             }
         } catch (IOException e) {
@@ -56,22 +62,7 @@ final class CpuClock {
         if (postmaster < 0) {
             return postgresSeconds();
         }
-        double total = 0;
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            for (Path p : (Iterable<Path>) procs::iterator) {
-                String name = p.getFileName().toString();
-                if (!name.chars().allMatch(Character::isDigit)) {
-                    continue;
-                }
-                long pid = Long.parseLong(name);
-                if (pid == postmaster || parent(pid) == postmaster) {
-                    total += processSeconds(pid, true);
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read /proc", e);
-        }
-        return total;
+        return sumOver(pid -> pid == postmaster || parent(pid) == postmaster);
     }
 
     /** The parent of a process, or -1 once it has ended. */

@@ -294,16 +294,7 @@ public final class PeersBenchmark {
         plans.add(plan("100-row Relay page at a random depth", false, Set.of(), fastPages, conventionalPages,
                 withPgl ? pglPages : null));
 
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("title", MUTATION_TITLE);
-        input.put("authorId", author[0]);
-        input.put("price", 12.5);
-        input.put("pageCount", 321);
-        // Before 2000 and after every generated title, so created rows never enter the list workload.
-        input.put("publishedYear", 1990);
-        input.put("isAvailable", true);
-        input.put("tags", List.of("fiction", "travel"));
-        input.put("rating", 4.5);
+        Map<String, Object> input = Queries.createBookInput(MUTATION_TITLE, author[0]);
         String create = "mutation Create($input: CreateBookInput!) { createBook(input: $input) {"
                 + " ... on CreateBookSuccess { book { " + BOOK + " } } } }";
         String createWriteOnly = "mutation Create($input: CreateBookInput!) { createBook: createBookWriteOnly(input: $input) {"

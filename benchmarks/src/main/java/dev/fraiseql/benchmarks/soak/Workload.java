@@ -1,9 +1,9 @@
 package dev.fraiseql.benchmarks.soak;
 
+import dev.fraiseql.benchmarks.Queries;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -157,17 +157,7 @@ final class Workload {
 
     /** A createBook request whose title is the marker, so the row can be found again by it. */
     String create(String title) {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("title", title);
-        input.put("authorId", authorId);
-        input.put("price", 12.5);
-        input.put("pageCount", 321);
-        // Before 2000, so created books never enter the list workload's pages.
-        input.put("publishedYear", 1990);
-        input.put("isAvailable", true);
-        input.put("tags", List.of("fiction", "travel"));
-        input.put("rating", 4.5);
-        return Http.body(CREATE, Map.of("input", input));
+        return Http.body(CREATE, Map.of("input", Queries.createBookInput(title, authorId)));
     }
 
     /** Whether an answer is a good one for this kind: data, no errors, and for a mutation the success member. */
