@@ -1,15 +1,11 @@
 package dev.fraiseql.benchmarks;
 
-import dev.fraiseql.autoconfigure.graphql.FraiseqlGraphQlProperties;
-import dev.fraiseql.autoconfigure.graphql.FraiseqlSchema;
-import dev.fraiseql.autoconfigure.graphql.FraiseqlSchemaConfigurer;
-import dev.fraiseql.autoconfigure.graphql.ProjectionMode;
 import dev.fraiseql.core.json.ByteSink;
 import dev.fraiseql.core.json.JsonProjection;
 import dev.fraiseql.core.json.JsonProjector;
 import dev.fraiseql.core.json.SelectionNode;
-import dev.fraiseql.core.query.PageSettings;
 import dev.fraiseql.core.query.Projection;
+import dev.fraiseql.graphql.FraiseqlGraphQl;
 import dev.fraiseql.core.query.SelectRenderer;
 import dev.fraiseql.core.query.SelectSpec;
 import dev.fraiseql.core.schema.TypeDef;
@@ -52,32 +48,27 @@ class JdbcCeilingController {
     private static final byte[] NULL = "null".getBytes(StandardCharsets.UTF_8);
 
     private final DataSource dataSource;
-    private final FraiseqlSchemaConfigurer configurer;
-    private final FraiseqlGraphQlProperties properties;
+    private final FraiseqlGraphQl fraiseql;
     private SqlStatement list;
     private SqlStatement lookup;
     private int lookupIdIndex;
     private List<SelectionNode> selection;
     private boolean projectInJvm;
 
-    JdbcCeilingController(DataSource dataSource, FraiseqlSchemaConfigurer configurer,
-            FraiseqlGraphQlProperties properties) {
+    JdbcCeilingController(DataSource dataSource, FraiseqlGraphQl fraiseql) {
         this.dataSource = dataSource;
-        this.configurer = configurer;
-        this.properties = properties;
+        this.fraiseql = fraiseql;
     }
 
     /** Renders both statements once the GraphQL schema, and so the type registry, has been built. */
     @EventListener(ApplicationReadyEvent.class)
     void render() {
-        FraiseqlSchema schema = configurer.schema();
-        TypeRegistry types = schema.types();
-        SelectRenderer renderer = new SelectRenderer(types,
-                new PageSettings(properties.getDefaultPageSize(), properties.getMaxPageSize()));
-        TypeDef books = schema.boundTypes().get("Query.books");
-        TypeDef book = schema.boundTypes().get("Query.book");
+        TypeRegistry types = fraiseql.types();
+        SelectRenderer renderer = new SelectRenderer(types, fraiseql.settings().pages());
+        TypeDef books = fraiseql.boundType("Query.books");
+        TypeDef book = fraiseql.boundType("Query.book");
         selection = Selections.parse(types, book, Queries.BOOK_SELECTION);
-        projectInJvm = properties.getProjection() == ProjectionMode.JVM;
+        projectInJvm = fraiseql.settings().projectsInJvm();
         Projection projection = projectInJvm ? Projection.dataColumn(book) : new JsonProjection(book.dataColumn(), selection);
         this.list = renderer.list(new SelectSpec(books, Map.of(), List.of(), 100, null), projection);
         this.lookup = renderer.single(

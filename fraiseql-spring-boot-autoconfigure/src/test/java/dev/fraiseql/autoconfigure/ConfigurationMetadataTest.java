@@ -1,7 +1,5 @@
 package dev.fraiseql.autoconfigure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.fraiseql.core.config.DbEnvironment;
 import dev.fraiseql.core.config.SslMode;
 import java.io.InputStream;
@@ -12,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ConfigurationMetadataTest {
 

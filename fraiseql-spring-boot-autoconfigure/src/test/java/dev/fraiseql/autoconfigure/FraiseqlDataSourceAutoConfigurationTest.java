@@ -1,7 +1,5 @@
 package dev.fraiseql.autoconfigure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.zaxxer.hikari.HikariDataSource;
 import dev.fraiseql.core.config.DbSettings;
 import dev.fraiseql.core.config.SslMode;
@@ -22,6 +20,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class FraiseqlDataSourceAutoConfigurationTest {
 

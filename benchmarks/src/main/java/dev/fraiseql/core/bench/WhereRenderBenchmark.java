@@ -1,7 +1,5 @@
 package dev.fraiseql.core.bench;
 
-import static dev.fraiseql.core.where.Fixtures.REGISTRY;
-
 import dev.fraiseql.core.schema.TypeDef;
 import dev.fraiseql.core.sql.SqlBuilder;
 import dev.fraiseql.core.sql.SqlStatement;
@@ -17,6 +15,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import static dev.fraiseql.core.where.Fixtures.REGISTRY;
 
 /** JMH benchmark of WHERE rendering for a 10-condition filter; run with {@code -prof gc} for bytes per operation. */
 @State(Scope.Benchmark)

@@ -1,8 +1,5 @@
 package dev.fraiseql.core.bench;
 
-import static dev.fraiseql.core.where.Fixtures.REGISTRY;
-import static dev.fraiseql.core.where.Fixtures.m;
-
 import dev.fraiseql.core.schema.TypeDef;
 import dev.fraiseql.core.sql.SqlBuilder;
 import dev.fraiseql.core.sql.SqlStatement;
@@ -11,6 +8,8 @@ import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import static dev.fraiseql.core.where.Fixtures.REGISTRY;
+import static dev.fraiseql.core.where.Fixtures.m;
 
 /**
  * A quick measurement of WHERE rendering for a 10-condition filter (ns/op and bytes allocated per op), runnable

@@ -8,6 +8,15 @@ package dev.fraiseql.core.query;
  */
 public record PageSettings(int defaultLimit, int maxLimit) {
 
+    /** Rows a list returns when the query gives no limit, unless configured otherwise. */
+    public static final int DEFAULT_LIMIT = 20;
+
+    /** The largest limit (or first/last) a query may ask for, unless configured otherwise. */
+    public static final int DEFAULT_MAX_LIMIT = 100;
+
+    /** {@value #DEFAULT_LIMIT} rows by default, at most {@value #DEFAULT_MAX_LIMIT}. */
+    public static final PageSettings DEFAULT = new PageSettings(DEFAULT_LIMIT, DEFAULT_MAX_LIMIT);
+
     public PageSettings {
         if (defaultLimit < 1) {
             throw new IllegalArgumentException("defaultLimit must be at least 1, got " + defaultLimit);
@@ -16,10 +25,5 @@ public record PageSettings(int defaultLimit, int maxLimit) {
             throw new IllegalArgumentException("maxLimit (" + maxLimit + ") cannot be less than defaultLimit ("
                     + defaultLimit + "); raise maxLimit or lower defaultLimit");
         }
-    }
-
-    /** 100 rows by default, at most 1000. */
-    public static PageSettings defaults() {
-        return new PageSettings(100, 1000);
     }
 }

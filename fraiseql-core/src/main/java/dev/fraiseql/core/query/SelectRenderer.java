@@ -36,9 +36,14 @@ public final class SelectRenderer {
 
     /** A renderer for the types of {@code registry} with the page sizes of {@code page}. */
     public SelectRenderer(TypeRegistry registry, PageSettings page) {
+        this(registry, page, new WhereRenderer(registry));
+    }
+
+    /** A renderer for the types of {@code registry} with the page sizes of {@code page}, filtering with {@code where}. */
+    public SelectRenderer(TypeRegistry registry, PageSettings page, WhereRenderer where) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.page = Objects.requireNonNull(page, "page");
-        this.where = new WhereRenderer(registry);
+        this.where = Objects.requireNonNull(where, "where");
     }
 
     /** {@code SELECT <projection> FROM <view> AS "t" [WHERE ...] ORDER BY ..., <id> LIMIT ? OFFSET ?}. */

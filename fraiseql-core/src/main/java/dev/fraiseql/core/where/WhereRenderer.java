@@ -21,7 +21,7 @@ import java.util.Objects;
  * ({@code {eq: null}}) is an error pointing at {@code isnull}; comparisons follow SQL, so a missing value matches no
  * comparison, only {@code isnull: true}.
  */
-public final class WhereRenderer {
+public class WhereRenderer {
 
     /** The deepest nesting of AND/OR/NOT and nested objects accepted. */
     public static final int MAX_DEPTH = 50;

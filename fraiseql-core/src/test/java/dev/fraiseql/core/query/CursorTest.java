@@ -41,7 +41,7 @@ class CursorTest {
 
     @Test
     void aCursorWithTheWrongShapeForTheOrderIsRejected() {
-        SelectRenderer r = new SelectRenderer(REGISTRY, PageSettings.defaults());
+        SelectRenderer r = new SelectRenderer(REGISTRY, new PageSettings(100, 1000));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> order = List.of(m("publishedYear", "ASC"));
         String tooShort = Cursor.encode("[1]");
@@ -66,7 +66,7 @@ class CursorTest {
 
     @Test
     void aHugeNumberInAnIntegerSortKeyIsAWrongShapeNotAMinutesLongConversion() {
-        SelectRenderer r = new SelectRenderer(REGISTRY, PageSettings.defaults());
+        SelectRenderer r = new SelectRenderer(REGISTRY, new PageSettings(100, 1000));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> order = List.of(m("publishedYear", "ASC"));
         String forged = Cursor.encode("[1e999, \"123e4567-e89b-12d3-a456-426614174000\"]");

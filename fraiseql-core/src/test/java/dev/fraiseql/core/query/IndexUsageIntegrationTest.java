@@ -37,7 +37,7 @@ class IndexUsageIntegrationTest {
             .build();
     private static final TypeDef BOOK = REGISTRY.type("Book");
 
-    private final SelectRenderer renderer = new SelectRenderer(REGISTRY, PageSettings.defaults());
+    private final SelectRenderer renderer = new SelectRenderer(REGISTRY, new PageSettings(100, 1000));
     private Connection connection;
 
     @BeforeAll

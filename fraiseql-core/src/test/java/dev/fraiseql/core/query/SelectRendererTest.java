@@ -58,7 +58,7 @@ class SelectRendererTest {
         TypeDef t = TypeDef.of("Thing", "app.v_thing", FieldDef.scalar("id",
                 dev.fraiseql.core.schema.ScalarKind.ID)).withDataColumn("payload");
         SqlStatement s = new SelectRenderer(TypeRegistry.builder().type(t).build(),
-                PageSettings.defaults()).list(SelectSpec.of(t), Projection.dataColumn(t));
+                new PageSettings(100, 1000)).list(SelectSpec.of(t), Projection.dataColumn(t));
         assertThat(s.text()).isEqualTo("SELECT \"t\".\"payload\" FROM \"app\".\"v_thing\" AS \"t\""
                 + " ORDER BY \"t\".\"payload\"->>'id' ASC LIMIT ? OFFSET ?");
     }

@@ -1,12 +1,15 @@
 package dev.fraiseql.autoconfigure.graphql;
 
-import dev.fraiseql.core.execution.ExecutorSettings;
-import dev.fraiseql.core.execution.QueryExecutor;
 import dev.fraiseql.core.config.DbSettings;
 import dev.fraiseql.core.error.RetryPolicy;
+import dev.fraiseql.core.execution.ExecutorSettings;
+import dev.fraiseql.core.execution.QueryExecutor;
 import dev.fraiseql.core.pool.PoolFactory;
+import dev.fraiseql.graphql.FraiseqlExceptionResolver;
+import dev.fraiseql.graphql.FraiseqlGraphQl;
+import dev.fraiseql.graphql.FraiseqlGraphQlCustomizer;
 import graphql.GraphQL;
-import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,18 +23,19 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustom
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.graphql.data.method.HandlerMethodArgumentResolver;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.GraphQlSource;
 
 /**
- * Makes the application a GraphQL server over PostgreSQL views: declares {@code @fraiseql} and the
- * generated inputs, wires data fetchers for bound fields, and installs the execution strategies
- * that splice PostgreSQL's JSON into responses.
+ * Makes the application a GraphQL server over PostgreSQL views: builds the {@link FraiseqlGraphQl} binding from the
+ * {@code fraiseql.graphql.*} properties and every {@link FraiseqlGraphQlCustomizer}, and installs it into Spring for
+ * GraphQL. Each bean backs off when the application defines its own.
  */
 @AutoConfiguration(afterName = {"dev.fraiseql.autoconfigure.FraiseqlDataSourceAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"},
         before = GraphQlAutoConfiguration.class)
-@ConditionalOnClass({GraphQL.class, GraphQlSource.class})
+@ConditionalOnClass({GraphQL.class, GraphQlSource.class, FraiseqlGraphQl.class})
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(FraiseqlGraphQlProperties.class)
 public final class FraiseqlGraphQlAutoConfiguration {
@@ -48,62 +52,41 @@ public final class FraiseqlGraphQlAutoConfiguration {
         return new QueryExecutor(dataSource, settings);
     }
 
-    /** Checks the bound views, so it waits for schema.sql and migrations to have run. */
-    @Bean
-    @ConditionalOnMissingBean
-    @DependsOnDatabaseInitialization
-    FraiseqlSchemaConfigurer fraiseqlSchemaConfigurer(DataSource dataSource, FraiseqlGraphQlProperties properties,
-            ApplicationContext context) {
-        return new FraiseqlSchemaConfigurer(new ViewCatalog(dataSource, properties.isValidateViews()),
-                () -> ControllerMapping.scan(context));
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    ViewQueryArgumentResolver fraiseqlViewQueryArgumentResolver(FraiseqlRuntimeWiring wiring) {
-        return new ViewQueryArgumentResolver(wiring);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    FraiseqlRuntimeWiring fraiseqlRuntimeWiring(FraiseqlSchemaConfigurer schemaConfigurer,
-            FraiseqlGraphQlProperties properties, QueryExecutor executor) {
-        return new FraiseqlRuntimeWiring(schemaConfigurer, properties, executor);
-    }
-
     @Bean
     @ConditionalOnMissingBean
     FraiseqlExceptionResolver fraiseqlExceptionResolver() {
         return new FraiseqlExceptionResolver();
     }
 
+    /** Reads the bound views when the schema is built, so it waits for schema.sql and migrations to have run. */
     @Bean
-    GraphQlSourceBuilderCustomizer fraiseqlGraphQlSourceBuilderCustomizer(FraiseqlSchemaConfigurer schemaConfigurer,
-            ObjectProvider<DataFetcherExceptionResolver> resolvers, ObjectProvider<PreparsedDocumentProvider> documents,
-            FraiseqlGraphQlProperties properties) {
-        // An application's own provider wins; otherwise repeated queries skip parsing and validation.
-        int cacheSize = properties.getDocumentCacheSize();
-        PreparsedDocumentProvider documentProvider = documents.getIfAvailable(
-                () -> cacheSize > 0 ? new DocumentCache(cacheSize) : null);
-        return builder -> {
-            builder.configureTypeDefinitions(schemaConfigurer);
-            // Replacing the strategies drops Spring's exception handling unless it is passed on.
-            DataFetcherExceptionHandler handler = DataFetcherExceptionResolver
-                    .createExceptionHandler(resolvers.orderedStream().toList());
-            builder.configureGraphQl(graphQl -> {
-                graphQl.queryExecutionStrategy(new RawJsonExecutionStrategy(handler))
-                        .mutationExecutionStrategy(new RawJsonSerialExecutionStrategy(handler));
-                if (documentProvider != null) {
-                    graphQl.preparsedDocumentProvider(documentProvider);
-                }
-            });
-        };
+    @ConditionalOnMissingBean
+    @DependsOnDatabaseInitialization
+    FraiseqlGraphQl fraiseqlGraphQl(QueryExecutor executor, DataSource dataSource, FraiseqlGraphQlProperties properties,
+            FraiseqlExceptionResolver exceptionResolver, ObjectProvider<PreparsedDocumentProvider> documents,
+            ObjectProvider<FraiseqlGraphQlCustomizer> customizers, ApplicationContext context) {
+        // An application's own document provider wins over the binding's cache.
+        FraiseqlGraphQl.Builder builder = FraiseqlGraphQl.builder(executor).settings(properties.toSettings())
+                .catalog(dataSource).controllers(context).exceptionResolver(exceptionResolver)
+                .documentProvider(documents.getIfAvailable());
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder.build();
     }
 
     @Bean
-    @ConditionalOnMissingBean
-    QueryDepthLimit fraiseqlQueryDepthLimit(FraiseqlGraphQlProperties properties) {
-        int depth = properties.getMaxQueryDepth();
-        return new QueryDepthLimit(depth == 0 ? Integer.MAX_VALUE : depth);
+    HandlerMethodArgumentResolver fraiseqlArgumentResolver(FraiseqlGraphQl fraiseql) {
+        return fraiseql.argumentResolver();
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer fraiseqlGraphQlSourceBuilderCustomizer(FraiseqlGraphQl fraiseql,
+            ObjectProvider<DataFetcherExceptionResolver> resolvers) {
+        return builder -> fraiseql.configure(builder, resolvers.orderedStream().toList());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "fraiseqlQueryDepthLimit")
+    Instrumentation fraiseqlQueryDepthLimit(FraiseqlGraphQl fraiseql) {
+        return fraiseql.depthLimit();
     }
 }

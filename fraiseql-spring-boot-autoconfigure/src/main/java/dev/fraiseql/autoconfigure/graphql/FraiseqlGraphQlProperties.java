@@ -1,5 +1,9 @@
 package dev.fraiseql.autoconfigure.graphql;
 
+import dev.fraiseql.core.query.PageSettings;
+import dev.fraiseql.graphql.ExecutionMode;
+import dev.fraiseql.graphql.FraiseqlGraphQlSettings;
+import dev.fraiseql.graphql.ProjectionMode;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Settings of the GraphQL layer ({@code fraiseql.graphql.*}). */
@@ -7,28 +11,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class FraiseqlGraphQlProperties {
 
     /** How view-bound fields are executed: fast (JSON from PostgreSQL) or standard (graphql-java completion). */
-    private ExecutionMode execution = ExecutionMode.FAST;
+    private ExecutionMode execution = FraiseqlGraphQlSettings.DEFAULTS.execution();
 
     /**
      * Where the fast path projects each row onto the selection: sql (PostgreSQL builds the response
      * JSON) or jvm (PostgreSQL returns the data column and the JVM projects it); both give the same bytes.
      */
-    private ProjectionMode projection = ProjectionMode.JVM;
+    private ProjectionMode projection = FraiseqlGraphQlSettings.DEFAULTS.projection();
 
     /** Number of rows a list field returns when the query gives no limit. */
-    private int defaultPageSize = 20;
+    private int defaultPageSize = PageSettings.DEFAULT_LIMIT;
 
     /** Largest limit (or first/last) a query may ask for. */
-    private int maxPageSize = 100;
+    private int maxPageSize = PageSettings.DEFAULT_MAX_LIMIT;
 
     /** Deepest field nesting a query may have; 0 turns the check off. */
-    private int maxQueryDepth = 15;
+    private int maxQueryDepth = FraiseqlGraphQlSettings.DEFAULT_MAX_QUERY_DEPTH;
 
     /** Whether to check at start-up that every bound view exists and has its data column. */
-    private boolean validateViews = true;
+    private boolean validateViews = FraiseqlGraphQlSettings.DEFAULTS.validateViews();
 
     /** Number of distinct query documents kept parsed and validated between requests; 0 turns the cache off. */
-    private int documentCacheSize = 1000;
+    private int documentCacheSize = FraiseqlGraphQlSettings.DEFAULT_DOCUMENT_CACHE_SIZE;
 
     public ExecutionMode getExecution() {
         return execution;
@@ -97,5 +101,21 @@ public class FraiseqlGraphQlProperties {
                     + documentCacheSize);
         }
         this.documentCacheSize = documentCacheSize;
+    }
+
+    /**
+     * The binding's settings.
+     *
+     * @throws InvalidGraphQlPropertyException when the page sizes contradict each other
+     */
+    public FraiseqlGraphQlSettings toSettings() {
+        if (maxPageSize < defaultPageSize) {
+            throw new InvalidGraphQlPropertyException("fraiseql.graphql.max-page-size", String.valueOf(maxPageSize),
+                    "it is below fraiseql.graphql.default-page-size (" + defaultPageSize + ")",
+                    "Raise fraiseql.graphql.max-page-size to at least " + defaultPageSize
+                            + ", or lower fraiseql.graphql.default-page-size.");
+        }
+        return new FraiseqlGraphQlSettings(execution, projection, new PageSettings(defaultPageSize, maxPageSize),
+                maxQueryDepth, validateViews, documentCacheSize);
     }
 }

@@ -1,2 +1,2 @@
-/** Spring for GraphQL wiring: the {@code @fraiseql} directive, generated inputs, data fetchers and raw-JSON execution. */
+/** Spring Boot wiring of the GraphQL binding: the auto-configuration and the {@code fraiseql.graphql.*} properties. */
 package dev.fraiseql.autoconfigure.graphql;

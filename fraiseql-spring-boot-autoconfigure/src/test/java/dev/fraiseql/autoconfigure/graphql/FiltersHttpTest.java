@@ -1,7 +1,5 @@
 package dev.fraiseql.autoconfigure.graphql;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.fraiseql.autoconfigure.graphql.testapp.LibraryTestApplication;
 import java.util.Arrays;
 import java.util.Map;
@@ -13,6 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every filter family, ordering, paging and bad input through the generated GraphQL arguments, over HTTP. */
 @SpringBootTest(classes = LibraryTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

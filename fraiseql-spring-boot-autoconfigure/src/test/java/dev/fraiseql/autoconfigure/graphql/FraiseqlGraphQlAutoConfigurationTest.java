@@ -1,26 +1,31 @@
 package dev.fraiseql.autoconfigure.graphql;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.fraiseql.core.config.DbSettings;
 import dev.fraiseql.core.execution.ExecutorSettings;
-import dev.fraiseql.core.pool.PoolFactory;
 import dev.fraiseql.core.execution.QueryExecutor;
+import dev.fraiseql.core.pool.PoolFactory;
+import dev.fraiseql.graphql.ExecutionMode;
+import dev.fraiseql.graphql.FraiseqlExceptionResolver;
+import dev.fraiseql.graphql.internal.execution.DocumentCache;
+import dev.fraiseql.graphql.internal.execution.QueryDepthLimit;
+import dev.fraiseql.graphql.FraiseqlGraphQl;
 import graphql.GraphQL;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
-import org.springframework.context.ApplicationContext;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.graphql.execution.GraphQlSource;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.graphql.data.method.HandlerMethodArgumentResolver;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class FraiseqlGraphQlAutoConfigurationTest {
 
@@ -33,9 +38,10 @@ class FraiseqlGraphQlAutoConfigurationTest {
     @Test
     void providesTheGraphQlBeansWhenThereIsADataSource() {
         withDataSource.run(context -> {
-            assertThat(context).hasSingleBean(QueryExecutor.class).hasSingleBean(FraiseqlSchemaConfigurer.class)
-                    .hasSingleBean(FraiseqlRuntimeWiring.class).hasSingleBean(FraiseqlExceptionResolver.class)
-                    .hasSingleBean(QueryDepthLimit.class).hasSingleBean(ViewQueryArgumentResolver.class);
+            assertThat(context).hasSingleBean(QueryExecutor.class).hasSingleBean(FraiseqlGraphQl.class)
+                    .hasSingleBean(FraiseqlExceptionResolver.class).hasSingleBean(HandlerMethodArgumentResolver.class)
+                    .hasBean("fraiseqlQueryDepthLimit");
+            assertThat(context.getBean("fraiseqlQueryDepthLimit")).isInstanceOf(QueryDepthLimit.class);
             assertThat(context.getBean(QueryExecutor.class).settings()).isEqualTo(ExecutorSettings.DEFAULT);
         });
     }
@@ -80,14 +86,14 @@ class FraiseqlGraphQlAutoConfigurationTest {
 
     @Test
     void backsOffWithoutADataSource() {
-        runner.run(context -> assertThat(context).doesNotHaveBean(FraiseqlSchemaConfigurer.class)
+        runner.run(context -> assertThat(context).doesNotHaveBean(FraiseqlGraphQl.class)
                 .doesNotHaveBean(QueryExecutor.class));
     }
 
     @Test
     void backsOffWithoutGraphQlJava() {
         withDataSource.withClassLoader(new FilteredClassLoader(GraphQL.class))
-                .run(context -> assertThat(context).doesNotHaveBean(FraiseqlSchemaConfigurer.class));
+                .run(context -> assertThat(context).doesNotHaveBean(FraiseqlGraphQl.class));
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dev.fraiseql.autoconfigure.graphql;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.fraiseql.autoconfigure.graphql.testapp.LibraryTestApplication;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +19,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs the query corpus through the same application three times, once per execution mode and once

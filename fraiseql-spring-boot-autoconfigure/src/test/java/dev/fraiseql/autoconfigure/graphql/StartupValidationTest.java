@@ -1,8 +1,5 @@
 package dev.fraiseql.autoconfigure.graphql;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,7 +11,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.NestedExceptionUtils;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** Start-up checks of the bound views: fail fast naming the view, but never fail because the database is down. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -40,29 +39,65 @@ class StartupValidationTest {
                 .properties(properties).run();
     }
 
+    /** What Spring Boot prints when start-up fails: the analysis of the failure. */
+    private static FailureAnalysis analysisOfStarting(String schemaLocation, Map<String, Object> overrides) {
+        Throwable failure = catchThrowable(() -> start(schemaLocation, overrides));
+        FailureAnalysis analysis = new FraiseqlSchemaFailureAnalyzer().analyze(failure);
+        if (analysis == null) {
+            analysis = new InvalidGraphQlPropertyFailureAnalyzer().analyze(failure);
+        }
+        assertThat(analysis).as("analysis of %s", failure).isNotNull();
+        return analysis;
+    }
+
     @Test
     void missingViewFailsStartUpNamingTheViewAndTheField() {
-        assertThatThrownBy(() -> start("classpath:fraiseql-test/missing-view/", Map.of()))
-                .satisfies(e -> assertThat(NestedExceptionUtils.getMostSpecificCause(e)).hasMessage(
-                        "View 'v_missing' bound by Query.things does not exist (or has no columns) in the database's"
-                                + " search_path: create it, or fix @fraiseql(view: ...)"));
+        FailureAnalysis analysis = analysisOfStarting("classpath:fraiseql-test/missing-view/", Map.of());
+
+        assertThat(analysis.getDescription()).isEqualTo("The GraphQL schema cannot be served from PostgreSQL: View"
+                + " 'v_missing' bound by Query.things does not exist (or has no columns) in the database's search_path.");
+        assertThat(analysis.getAction()).isEqualTo("Create it, or fix @fraiseql(view: ...).");
     }
 
     @Test
     void viewWithoutItsDataColumnFailsStartUpListingItsColumns() {
-        assertThatThrownBy(() -> start("classpath:fraiseql-test/no-data-column/", Map.of()))
-                .satisfies(e -> assertThat(NestedExceptionUtils.getMostSpecificCause(e)).hasMessage(
-                        "View 'v_plain' bound by Query.things has no column 'data' (its columns: id, name): add a"
-                                + " JSONB column named data, or set @fraiseql(dataColumn: ...)"));
+        FailureAnalysis analysis = analysisOfStarting("classpath:fraiseql-test/no-data-column/", Map.of());
+
+        assertThat(analysis.getDescription()).isEqualTo("The GraphQL schema cannot be served from PostgreSQL: View"
+                + " 'v_plain' bound by Query.things has no column 'data' (its columns: id, name).");
+        assertThat(analysis.getAction()).isEqualTo("Add a JSONB column named data, or set @fraiseql(dataColumn: ...).");
     }
 
     @Test
     void singleFieldArgumentThatIsNoFieldOfTheTypeFailsStartUp() {
-        assertThatThrownBy(() -> start("classpath:fraiseql-test/bad-argument/", Map.of()))
-                .satisfies(e -> assertThat(NestedExceptionUtils.getMostSpecificCause(e)).hasMessage(
-                        "Query.book has argument 'slug' but Book has no field slug: the arguments of a single-object"
-                                + " field are equality filters on fields of its type; rename the argument or add the"
-                                + " field"));
+        FailureAnalysis analysis = analysisOfStarting("classpath:fraiseql-test/bad-argument/", Map.of());
+
+        assertThat(analysis.getDescription()).isEqualTo("The GraphQL schema cannot be served from PostgreSQL:"
+                + " Query.book has argument 'slug' but Book has no field slug: the arguments of a single-object field"
+                + " are equality filters on fields of its type.");
+        assertThat(analysis.getAction()).isEqualTo("Rename the argument or add the field.");
+    }
+
+    @Test
+    void aDirectiveOnAFieldThatIsNotARootFieldFailsStartUpInsteadOfBeingIgnored() {
+        FailureAnalysis analysis = analysisOfStarting("classpath:fraiseql-test/nested-directive/", Map.of());
+
+        assertThat(analysis.getDescription()).isEqualTo("The GraphQL schema cannot be served from PostgreSQL:"
+                + " Book.author has @fraiseql, but only fields of the query and mutation types can be bound: nested"
+                + " fields come from the parent's JSONB data.");
+        assertThat(analysis.getAction()).isEqualTo("Remove @fraiseql from Book.author, or move the field to the query"
+                + " type.");
+    }
+
+    @Test
+    void pageSizesThatContradictEachOtherFailStartUpNamingBothProperties() {
+        FailureAnalysis analysis = analysisOfStarting("classpath:fraiseql-test/bad-argument/",
+                Map.of("fraiseql.graphql.default-page-size", "50", "fraiseql.graphql.max-page-size", "10"));
+
+        assertThat(analysis.getDescription()).isEqualTo("The GraphQL setting fraiseql.graphql.max-page-size is set to"
+                + " '10', which cannot work: it is below fraiseql.graphql.default-page-size (50).");
+        assertThat(analysis.getAction()).isEqualTo("Raise fraiseql.graphql.max-page-size to at least 50, or lower"
+                + " fraiseql.graphql.default-page-size.");
     }
 
     @Test
@@ -80,6 +115,6 @@ class StartupValidationTest {
         try (ConfigurableApplicationContext context = start("classpath:fraiseql-test/missing-view/", down)) {
             assertThat(context.isRunning()).isTrue();
         }
-        assertThat(output).contains("Could not check the views bound by @fraiseql (");
+        assertThat(output).contains("Could not read the views bound by @fraiseql (");
     }
 }

@@ -1,8 +1,8 @@
 package dev.fraiseql.autoconfigure.graphql.testapp;
 
-import dev.fraiseql.autoconfigure.graphql.FraiseqlMapping;
-import dev.fraiseql.autoconfigure.graphql.FunctionCall;
-import dev.fraiseql.autoconfigure.graphql.ViewQuery;
+import dev.fraiseql.graphql.FraiseqlMapping;
+import dev.fraiseql.graphql.FunctionCall;
+import dev.fraiseql.graphql.ViewQuery;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,9 +26,8 @@ public class LibraryController {
 
     @QueryMapping
     @FraiseqlMapping(view = "v_book")
-    @SuppressWarnings("unchecked")
-    public Object shoutedBooks(ViewQuery query) {
-        List<Map<String, Object>> rows = (List<Map<String, Object>>) query.fetchMaps();
+    public List<Map<String, Object>> shoutedBooks(ViewQuery query) {
+        List<Map<String, Object>> rows = query.fetchList();
         rows.forEach(row -> row.computeIfPresent("title", (k, v) -> ((String) v).toUpperCase(Locale.ROOT)));
         return rows;
     }

@@ -1,6 +1,6 @@
 package dev.fraiseql.autoconfigure.graphql.testapp;
 
-import dev.fraiseql.autoconfigure.graphql.FraiseqlRequestContext;
+import dev.fraiseql.graphql.FraiseqlRequestContext;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;

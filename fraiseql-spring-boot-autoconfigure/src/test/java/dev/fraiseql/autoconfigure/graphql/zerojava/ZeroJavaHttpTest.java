@@ -1,7 +1,5 @@
 package dev.fraiseql.autoconfigure.graphql.zerojava;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.fraiseql.testsupport.TestPostgres;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Point 1 of the GraphQL issue: an application with no Java beyond {@code @SpringBootApplication} serves reads and writes. */
 @SpringBootTest(classes = ZeroJavaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -1,0 +1,51 @@
+package dev.fraiseql.graphql;
+
+import dev.fraiseql.core.query.PageSettings;
+import java.util.Objects;
+
+/**
+ * How the binding executes and what it lets a query ask for; {@link #DEFAULTS} are the values behind the
+ * {@code fraiseql.graphql.*} properties.
+ *
+ * @param execution how view-bound fields are executed
+ * @param projection where the fast path projects rows onto the selection
+ * @param pages the default and largest page sizes
+ * @param maxQueryDepth the deepest field nesting a query may have; 0 turns the check off
+ * @param validateViews whether start-up checks that every bound view exists and has its data column
+ * @param documentCacheSize how many parsed and validated documents are kept; 0 turns the cache off
+ */
+public record FraiseqlGraphQlSettings(ExecutionMode execution, ProjectionMode projection, PageSettings pages,
+        int maxQueryDepth, boolean validateViews, int documentCacheSize) {
+
+    /** The deepest nesting a query may have unless configured otherwise. */
+    public static final int DEFAULT_MAX_QUERY_DEPTH = 15;
+
+    /** How many documents the cache keeps unless configured otherwise. */
+    public static final int DEFAULT_DOCUMENT_CACHE_SIZE = 1000;
+
+    /** The settings a binding has when nothing is configured. */
+    public static final FraiseqlGraphQlSettings DEFAULTS = new FraiseqlGraphQlSettings(ExecutionMode.FAST,
+            ProjectionMode.JVM, PageSettings.DEFAULT, DEFAULT_MAX_QUERY_DEPTH, true, DEFAULT_DOCUMENT_CACHE_SIZE);
+
+    public FraiseqlGraphQlSettings {
+        Objects.requireNonNull(execution, "execution");
+        Objects.requireNonNull(projection, "projection");
+        Objects.requireNonNull(pages, "pages");
+        if (maxQueryDepth < 0) {
+            throw new IllegalArgumentException("maxQueryDepth must be 0 (off) or more, was " + maxQueryDepth);
+        }
+        if (documentCacheSize < 0) {
+            throw new IllegalArgumentException("documentCacheSize must be 0 (off) or more, was " + documentCacheSize);
+        }
+    }
+
+    /** Whether view-bound fields answer with PostgreSQL's JSON as it is. */
+    public boolean fast() {
+        return execution == ExecutionMode.FAST;
+    }
+
+    /** Whether the fast path projects rows in the JVM (rather than in SQL). */
+    public boolean projectsInJvm() {
+        return projection == ProjectionMode.JVM;
+    }
+}

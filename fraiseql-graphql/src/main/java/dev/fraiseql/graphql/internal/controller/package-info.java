@@ -1,0 +1,3 @@
+/** Internal: support for {@code @FraiseqlMapping} controller methods. */
+package dev.fraiseql.graphql.internal.controller;
+

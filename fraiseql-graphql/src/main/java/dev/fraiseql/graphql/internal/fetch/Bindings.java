@@ -1,0 +1,125 @@
+package dev.fraiseql.graphql.internal.fetch;
+
+import dev.fraiseql.core.execution.QueryExecutor;
+import dev.fraiseql.core.json.SelectionNode;
+import dev.fraiseql.core.query.SelectRenderer;
+import dev.fraiseql.graphql.FraiseqlGraphQlSettings;
+import dev.fraiseql.graphql.FunctionCall;
+import dev.fraiseql.graphql.RowConverter;
+import dev.fraiseql.graphql.RowProjector;
+import dev.fraiseql.graphql.ViewQuery;
+import dev.fraiseql.graphql.internal.schema.BoundTypes;
+import dev.fraiseql.graphql.internal.schema.FieldBinding;
+import dev.fraiseql.graphql.internal.schema.FraiseqlSchema;
+import dev.fraiseql.graphql.internal.schema.MutationResultType;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.idl.RuntimeWiring;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The data fetcher of every bound field of one schema, built once and never changed: the runtime wiring installs
+ * those of {@code @fraiseql} fields, and the controller argument resolver hands out the queries and calls of
+ * {@code @FraiseqlMapping} methods.
+ */
+public final class Bindings {
+
+    private final FraiseqlSchema schema;
+    private final Map<String, DataFetcher<?>> schemaFetchers;
+    private final Map<String, ViewDataFetcher> controllerViews;
+    private final Map<String, FunctionDataFetcher> controllerFunctions;
+
+    private Bindings(FraiseqlSchema schema, Map<String, DataFetcher<?>> schemaFetchers,
+            Map<String, ViewDataFetcher> controllerViews, Map<String, FunctionDataFetcher> controllerFunctions) {
+        this.schema = schema;
+        this.schemaFetchers = Map.copyOf(schemaFetchers);
+        this.controllerViews = Map.copyOf(controllerViews);
+        this.controllerFunctions = Map.copyOf(controllerFunctions);
+    }
+
+    /**
+     * The fetchers of {@code schema}'s bindings.
+     *
+     * @param projectors makes the JVM projector of a selection
+     * @param converter parses rows on the standard path
+     * @param boundTypes per read field, its type bound to its view
+     */
+    public static Bindings create(FraiseqlSchema schema, FraiseqlGraphQlSettings settings, QueryExecutor executor,
+            SelectRenderer renderer, Function<List<SelectionNode>, RowProjector> projectors, RowConverter converter,
+            BoundTypes boundTypes) {
+        Engine engine = new Engine(settings, executor, renderer, projectors, converter, schema.types(),
+                new SelectionTranslator(schema.types()), boundTypes);
+        Map<String, DataFetcher<?>> schemaFetchers = new LinkedHashMap<>();
+        Map<String, ViewDataFetcher> views = new LinkedHashMap<>();
+        Map<String, FunctionDataFetcher> functions = new LinkedHashMap<>();
+        for (FieldBinding binding : schema.bindings()) {
+            switch (binding.kind()) {
+                case LIST, SINGLE -> {
+                    ViewDataFetcher fetcher = new ViewDataFetcher(binding, engine);
+                    if (binding.controller()) {
+                        views.put(binding.coordinate(), fetcher);
+                    } else {
+                        schemaFetchers.put(binding.coordinate(), fetcher);
+                    }
+                }
+                case MUTATION -> {
+                    FunctionDataFetcher fetcher = new FunctionDataFetcher(binding,
+                            schema.mutationResults().get(binding.coordinate()), engine);
+                    if (binding.controller()) {
+                        functions.put(binding.coordinate(), fetcher);
+                    } else {
+                        schemaFetchers.put(binding.coordinate(), fetcher);
+                    }
+                }
+                case CONNECTION -> schemaFetchers.put(binding.coordinate(), new ConnectionDataFetcher(binding, engine));
+            }
+        }
+        return new Bindings(schema, schemaFetchers, views, functions);
+    }
+
+    /** What the fetchers serve. */
+    public FraiseqlSchema schema() {
+        return schema;
+    }
+
+    /**
+     * Installs the fetchers of the schema's {@code @fraiseql} fields, the scalars the binding declared, and the type
+     * resolvers of mutation result unions.
+     *
+     * @param scalars the implementation of a scalar, by name
+     */
+    public void wire(RuntimeWiring.Builder builder, Function<String, GraphQLScalarType> scalars) {
+        schema.addedScalars().forEach(name -> builder.scalar(scalars.apply(name)));
+        for (FieldBinding binding : schema.bindings()) {
+            DataFetcher<?> fetcher = schemaFetchers.get(binding.coordinate());
+            if (fetcher != null) {
+                builder.type(binding.parentType(), type -> type.dataFetcher(binding.field(), fetcher));
+            }
+        }
+        Set<String> unions = new LinkedHashSet<>();
+        for (MutationResultType result : schema.mutationResults().values()) {
+            if (result.isUnion() && unions.add(result.resultType())) {
+                builder.type(result.resultType(), type -> type.typeResolver(env -> env.getSchema().getObjectType(
+                        (String) ((Map<?, ?>) env.getObject()).get("__typename"))));
+            }
+        }
+    }
+
+    /** The query of the {@code @FraiseqlMapping(view = ...)} method serving {@code coordinate}, or {@code null}. */
+    public ViewQuery viewQuery(String coordinate, DataFetchingEnvironment env) {
+        ViewDataFetcher fetcher = controllerViews.get(coordinate);
+        return fetcher == null ? null : fetcher.query(env);
+    }
+
+    /** The call of the {@code @FraiseqlMapping(function = ...)} method serving {@code coordinate}, or {@code null}. */
+    public FunctionCall functionCall(String coordinate, DataFetchingEnvironment env) {
+        FunctionDataFetcher fetcher = controllerFunctions.get(coordinate);
+        return fetcher == null ? null : fetcher.call(env);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.fraiseql.graphql.internal.fetch;
+
+import dev.fraiseql.core.execution.QueryExecutor;
+import dev.fraiseql.core.json.ByteSink;
+import dev.fraiseql.core.json.JsonProjection;
+import dev.fraiseql.core.json.SelectionNode;
+import dev.fraiseql.core.query.ConnectionPage;
+import dev.fraiseql.core.query.ConnectionSpec;
+import dev.fraiseql.core.query.Projection;
+import dev.fraiseql.core.query.SelectRenderer;
+import dev.fraiseql.core.schema.TypeDef;
+import dev.fraiseql.core.sql.SqlStatement;
+import dev.fraiseql.graphql.RowProjector;
+import dev.fraiseql.graphql.internal.schema.FieldBinding;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.SelectedField;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a Relay connection over a view with keyset cursors in one statement: the page (plus one more
+ * row to know whether there is a next page) and, when selected, {@code totalCount} from the same snapshot.
+ * Each edge's node is raw JSON on the fast path; edges, cursors and pageInfo are small maps.
+ */
+final class ConnectionDataFetcher implements DataFetcher<Object> {
+
+    private final FieldBinding binding;
+    private final Engine engine;
+
+    ConnectionDataFetcher(FieldBinding binding, Engine engine) {
+        this.binding = binding;
+        this.engine = engine;
+    }
+
+    @Override
+    public Object get(DataFetchingEnvironment env) {
+        return fetch(env, engine.settings().fast());
+    }
+
+    /**
+     * Reads the page; with {@code fast}, nodes are raw JSON, unless a row breaks the schema's non-null promises: then
+     * the page is read again and completed the standard way, so the errors and nulls are graphql-java's.
+     */
+    @SuppressWarnings("unchecked")
+    private Object fetch(DataFetchingEnvironment env, boolean fast) {
+        Map<String, Object> args = env.getArguments();
+        TypeDef type = engine.boundTypes().type(binding.coordinate());
+        SelectRenderer renderer = engine.renderer();
+        DataFetchingFieldSelectionSet selection = env.getSelectionSet();
+        boolean withTotal = selection.contains("totalCount");
+        ConnectionSpec spec = new ConnectionSpec(type, (Map<String, Object>) args.get("where"),
+                (List<Map<String, Object>>) args.get("orderBy"), (Integer) args.get("first"), (String) args.get("after"),
+                (Integer) args.get("last"), (String) args.get("before"), withTotal);
+        DataFetchingFieldSelectionSet node = singleNodeSelection(selection);
+        boolean raw = fast && node != null;
+        List<SelectionNode> selected = raw ? engine.translator().translate(type, node) : null;
+        // With JVM projection PostgreSQL returns the data column and each node is projected below.
+        RowProjector projector = raw && engine.settings().projectsInJvm() ? engine.projectors().apply(selected) : null;
+        Projection projection = raw && projector == null ? new JsonProjection(type.dataColumn(), selected)
+                : Projection.dataColumn(type);
+        SqlStatement sql = renderer.connection(spec, projection);
+        List<byte[]> rows = new ArrayList<>();
+        List<String> cursorColumn = new ArrayList<>();
+        Integer total = Reads.query(engine.executor(), env, sql, rs -> {
+            // A retried attempt starts again from the first row.
+            rows.clear();
+            cursorColumn.clear();
+            Integer count = null;
+            while (rs.next()) {
+                if (withTotal) {
+                    count = rs.getInt(3);
+                }
+                String cursor = rs.getString(2);
+                // With totalCount an empty page still returns the total, on a row without a cursor.
+                if (cursor != null) {
+                    rows.add(rs.getBytes(1));
+                    cursorColumn.add(cursor);
+                }
+            }
+            return count;
+        });
+        ConnectionPage page = renderer.page(spec, cursorColumn);
+        List<Map<String, Object>> edges = new ArrayList<>(page.toIndex() - page.fromIndex());
+        ByteSink sink = projector == null ? null : new ByteSink(1024);
+        for (int i = page.fromIndex(); i < page.toIndex(); i++) {
+            Map<String, Object> edge = new LinkedHashMap<>(4);
+            edge.put("cursor", page.cursors().get(i - page.fromIndex()));
+            Object value;
+            if (!raw) {
+                value = engine.converter().read(rows.get(i), type);
+            } else if (rows.get(i) == null) {
+                // A row whose data is NULL: what the schema makes of it (a null node, or an error) is graphql-java's call.
+                return fetch(env, false);
+            } else if (projector == null) {
+                if (!JsonProjection.keepsPromises(rows.get(i))) {
+                    return fetch(env, false);
+                }
+                value = new RawJson(rows.get(i));
+            } else {
+                sink.reset();
+                if (!projector.project(rows.get(i), sink)) {
+                    return fetch(env, false);
+                }
+                value = new RawJson(sink.toByteArray());
+            }
+            edge.put("node", value);
+            edges.add(edge);
+        }
+        Map<String, Object> pageInfo = new LinkedHashMap<>();
+        pageInfo.put("hasNextPage", page.pageInfo().hasNextPage());
+        pageInfo.put("hasPreviousPage", page.pageInfo().hasPreviousPage());
+        pageInfo.put("startCursor", page.pageInfo().startCursor());
+        pageInfo.put("endCursor", page.pageInfo().endCursor());
+        Map<String, Object> connection = new LinkedHashMap<>();
+        connection.put("edges", edges);
+        connection.put("pageInfo", pageInfo);
+        if (withTotal) {
+            connection.put("totalCount", total);
+        }
+        return connection;
+    }
+
+    /**
+     * The selection of {@code edges.node} when the query selects it exactly once; {@code null} when it
+     * is absent or selected several times (aliases), where one SQL projection cannot serve every
+     * selection and nodes are completed from parsed rows instead.
+     */
+    private static DataFetchingFieldSelectionSet singleNodeSelection(DataFetchingFieldSelectionSet selection) {
+        List<SelectedField> nodes = new ArrayList<>();
+        for (SelectedField edges : selection.getImmediateFields()) {
+            if (edges.getName().equals("edges")) {
+                for (SelectedField f : edges.getSelectionSet().getImmediateFields()) {
+                    if (f.getName().equals("node")) {
+                        nodes.add(f);
+                    }
+                }
+            }
+        }
+        return nodes.size() == 1 ? nodes.get(0).getSelectionSet() : null;
+    }
+}

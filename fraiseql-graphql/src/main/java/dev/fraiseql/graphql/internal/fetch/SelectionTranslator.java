@@ -1,0 +1,209 @@
+package dev.fraiseql.graphql.internal.fetch;
+
+import dev.fraiseql.core.json.SelectionNode;
+import dev.fraiseql.core.schema.FieldDef;
+import dev.fraiseql.core.schema.TypeDef;
+import dev.fraiseql.core.schema.TypeRegistry;
+import graphql.language.Argument;
+import graphql.language.BooleanValue;
+import graphql.language.Directive;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.Selection;
+import graphql.language.TypeName;
+import graphql.language.Value;
+import graphql.language.VariableReference;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLInterfaceType;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+import graphql.schema.GraphQLUnionType;
+import graphql.schema.SelectedField;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns graphql-java's resolved selection (fragments merged, aliases, {@code @skip}/{@code @include}
+ * applied) into the library-neutral {@link SelectionNode} tree that the SQL projection renders.
+ */
+final class SelectionTranslator {
+
+    private final TypeRegistry types;
+
+    SelectionTranslator(TypeRegistry types) {
+        this.types = types;
+    }
+
+    /**
+     * The selection of the field being fetched, read from the query document itself: graphql-java's
+     * {@link DataFetchingFieldSelectionSet} normalizes the whole operation first, which costs more than the rest
+     * of a one-row request. Fields are collected as the GraphQL spec's CollectFields does: in document order,
+     * merged by response key, with fragments expanded and {@code @skip}/{@code @include} applied.
+     */
+    List<SelectionNode> translate(TypeDef type, DataFetchingEnvironment env) {
+        List<Selection> selections = new ArrayList<>();
+        for (Field field : env.getMergedField().getFields()) {
+            if (field.getSelectionSet() != null) {
+                selections.addAll(field.getSelectionSet().getSelections());
+            }
+        }
+        return translate(type, selections, env);
+    }
+
+    private List<SelectionNode> translate(TypeDef type, List<Selection> selections, DataFetchingEnvironment env) {
+        Map<String, List<Field>> byKey = new LinkedHashMap<>();
+        collect(type.name(), selections, env, byKey, new HashSet<>());
+        List<SelectionNode> nodes = new ArrayList<>(byKey.size());
+        GraphQLObjectType objectType = env.getGraphQLSchema().getObjectType(type.name());
+        for (Map.Entry<String, List<Field>> entry : byKey.entrySet()) {
+            String name = entry.getValue().get(0).getName();
+            if (name.equals("__typename")) {
+                nodes.add(SelectionNode.typeName(entry.getKey(), type.name()));
+                continue;
+            }
+            FieldDef def = field(type, name);
+            List<String> keys = sourceKeys(def);
+            if (def.objectType() != null) {
+                List<Selection> sub = new ArrayList<>();
+                for (Field f : entry.getValue()) {
+                    if (f.getSelectionSet() != null) {
+                        sub.addAll(f.getSelectionSet().getSelections());
+                    }
+                }
+                nodes.add(required(SelectionNode.object(entry.getKey(), keys, def.list(),
+                        translate(types.type(def.objectType()), sub, env)), objectType, name));
+            } else {
+                nodes.add(required(SelectionNode.value(entry.getKey(), keys, def.scalar(), def.list()), objectType, name));
+            }
+        }
+        return nodes;
+    }
+
+    /** The node, marked required when the schema declares the field non-null (the GraphQL type, not the column). */
+    private static SelectionNode required(SelectionNode node, GraphQLObjectType type, String field) {
+        GraphQLFieldDefinition definition = type == null ? null : type.getFieldDefinition(field);
+        return definition != null && GraphQLTypeUtil.isNonNull(definition.getType()) ? node.asRequired() : node;
+    }
+
+    private static void collect(String typeName, List<Selection> selections, DataFetchingEnvironment env,
+            Map<String, List<Field>> out, Set<String> visitedFragments) {
+        for (Selection<?> selection : selections) {
+            if (selection instanceof Field field) {
+                if (included(field.getDirectives(), env)) {
+                    out.computeIfAbsent(field.getResultKey(), k -> new ArrayList<>(1)).add(field);
+                }
+            } else if (selection instanceof InlineFragment inline) {
+                if (included(inline.getDirectives(), env) && applies(inline.getTypeCondition(), typeName, env)) {
+                    collect(typeName, inline.getSelectionSet().getSelections(), env, out, visitedFragments);
+                }
+            } else if (selection instanceof FragmentSpread spread) {
+                if (!included(spread.getDirectives(), env) || !visitedFragments.add(spread.getName())) {
+                    continue;
+                }
+                FragmentDefinition fragment = env.getFragmentsByName().get(spread.getName());
+                if (fragment != null && applies(fragment.getTypeCondition(), typeName, env)) {
+                    collect(typeName, fragment.getSelectionSet().getSelections(), env, out, visitedFragments);
+                }
+            }
+        }
+    }
+
+    private static boolean included(List<Directive> directives, DataFetchingEnvironment env) {
+        for (Directive directive : directives) {
+            boolean skip = directive.getName().equals("skip");
+            if (skip || directive.getName().equals("include")) {
+                Argument condition = directive.getArgument("if");
+                boolean value = condition != null && isTrue(condition.getValue(), env);
+                if (value == skip) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean isTrue(Value<?> value, DataFetchingEnvironment env) {
+        if (value instanceof BooleanValue b) {
+            return b.isValue();
+        }
+        return value instanceof VariableReference ref && Boolean.TRUE.equals(env.getVariables().get(ref.getName()));
+    }
+
+    private static boolean applies(TypeName condition, String typeName, DataFetchingEnvironment env) {
+        if (condition == null || condition.getName().equals(typeName)) {
+            return true;
+        }
+        GraphQLSchema schema = env.getGraphQLSchema();
+        GraphQLType abstractType = schema.getType(condition.getName());
+        GraphQLObjectType objectType = schema.getObjectType(typeName);
+        return objectType != null && (abstractType instanceof GraphQLInterfaceType
+                || abstractType instanceof GraphQLUnionType)
+                && schema.isPossibleType((GraphQLNamedType) abstractType, objectType);
+    }
+
+    private static FieldDef field(TypeDef type, String name) {
+        FieldDef def = type.fields().get(name);
+        if (def == null) {
+            throw new IllegalStateException("Field '" + name + "' of " + type.name()
+                    + " is not known to FraiseQL's type registry");
+        }
+        return def;
+    }
+
+    List<SelectionNode> translate(TypeDef type, DataFetchingFieldSelectionSet selection) {
+        List<SelectionNode> nodes = new ArrayList<>();
+        for (SelectedField field : selection.getImmediateFields()) {
+            if (field.getName().equals("__typename")) {
+                nodes.add(SelectionNode.typeName(field.getResultKey(), type.name()));
+                continue;
+            }
+            FieldDef def = type.fields().get(field.getName());
+            if (def == null) {
+                throw new IllegalStateException("Field '" + field.getName() + "' of " + type.name()
+                        + " is not known to FraiseQL's type registry");
+            }
+            List<String> keys = sourceKeys(def);
+            SelectionNode node;
+            if (def.objectType() != null) {
+                List<SelectionNode> children = translate(types.type(def.objectType()), field.getSelectionSet());
+                node = SelectionNode.object(field.getResultKey(), keys, def.list(), children);
+            } else {
+                node = SelectionNode.value(field.getResultKey(), keys, def.scalar(), def.list());
+            }
+            nodes.add(GraphQLTypeUtil.isNonNull(field.getType()) ? node.asRequired() : node);
+        }
+        return nodes;
+    }
+
+    /**
+     * The JSON keys a field may be stored under: its snake_case key and, when that has an underscore
+     * before digits, the form without it, since {@code dns_1} and {@code dns1} both camelCase to
+     * {@code dns1} (which the standard path reads either way).
+     */
+    static List<String> sourceKeys(FieldDef def) {
+        String key = def.jsonKey();
+        // A loop, not replaceAll: this runs for every selected field of every request.
+        StringBuilder joined = null;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            boolean dropped = c == '_' && i + 1 < key.length() && key.charAt(i + 1) >= '0' && key.charAt(i + 1) <= '9';
+            if (dropped && joined == null) {
+                joined = new StringBuilder(key.length()).append(key, 0, i);
+            } else if (!dropped && joined != null) {
+                joined.append(c);
+            }
+        }
+        return joined == null ? List.of(key) : List.of(key, joined.toString());
+    }
+}

@@ -1,0 +1,168 @@
+package dev.fraiseql.graphql.internal.fetch;
+
+import dev.fraiseql.core.execution.QueryExecutor;
+import dev.fraiseql.core.json.ByteSink;
+import dev.fraiseql.core.json.JsonProjection;
+import dev.fraiseql.core.json.SelectionNode;
+import dev.fraiseql.core.query.Projection;
+import dev.fraiseql.core.query.SelectRenderer;
+import dev.fraiseql.core.query.SelectSpec;
+import dev.fraiseql.core.schema.TypeDef;
+import dev.fraiseql.core.sql.SqlStatement;
+import dev.fraiseql.graphql.FraiseqlInputException;
+import dev.fraiseql.graphql.RowProjector;
+import dev.fraiseql.graphql.ViewQuery;
+import dev.fraiseql.graphql.internal.schema.FieldBinding;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLTypeUtil;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads a view-bound root field: one SQL statement, rows as JSON, no data fetcher per nested field. */
+final class ViewDataFetcher implements DataFetcher<Object> {
+
+    private final FieldBinding binding;
+    private final Engine engine;
+
+    ViewDataFetcher(FieldBinding binding, Engine engine) {
+        this.binding = binding;
+        this.engine = engine;
+    }
+
+    @Override
+    public Object get(DataFetchingEnvironment env) {
+        return fetch(spec(env.getArguments()), env);
+    }
+
+    /** The query a controller method may adjust before it runs. */
+    ViewQuery query(DataFetchingEnvironment env) {
+        return new DefaultViewQuery(this, env, spec(env.getArguments()));
+    }
+
+    /** Runs {@code spec} and returns the field's value: raw JSON on the fast path, parsed rows otherwise. */
+    Object fetch(SelectSpec spec, DataFetchingEnvironment env) {
+        if (!engine.settings().fast()) {
+            return returnsList() ? rows(spec, env) : one(spec, env);
+        }
+        boolean list = returnsList();
+        TypeDef type = spec.type();
+        List<SelectionNode> selection = engine.translator().translate(type, env);
+        boolean inJvm = engine.settings().projectsInJvm();
+        Projection projection = inJvm ? Projection.dataColumn(type) : new JsonProjection(type.dataColumn(), selection);
+        RowProjector writer = inJvm ? engine.projectors().apply(selection) : ViewDataFetcher::copy;
+        SelectRenderer renderer = engine.renderer();
+        SqlStatement sql = list ? renderer.list(spec, projection) : renderer.single(spec, projection);
+        Object raw = list ? rawList(env, sql, writer, itemRequired(env)) : rawSingle(env, sql, writer);
+        // A row that breaks the schema's non-null promises gets the standard path's answer: errors and nulls
+        // where graphql-java puts them. It costs a second statement, and only for such rows.
+        if (raw != BROKEN) {
+            return raw;
+        }
+        return list ? rows(spec, env) : one(spec, env);
+    }
+
+    /** Runs {@code spec} of a list field and returns its rows parsed, with the schema's names. */
+    List<Map<String, Object>> rows(SelectSpec spec, DataFetchingEnvironment env) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Reads.stream(engine.executor(), env, engine.renderer().list(spec, Projection.dataColumn(spec.type())),
+                row -> rows.add(engine.converter().read(row, spec.type())));
+        return rows;
+    }
+
+    /** Runs {@code spec} of a single-object field and returns its row parsed, or {@code null}. */
+    Map<String, Object> one(SelectSpec spec, DataFetchingEnvironment env) {
+        List<Map<String, Object>> rows = new ArrayList<>(1);
+        Reads.stream(engine.executor(), env, engine.renderer().single(spec, Projection.dataColumn(spec.type())),
+                row -> rows.add(engine.converter().read(row, spec.type())));
+        return single(rows);
+    }
+
+    /** Whether the field returns a list (rather than one object). */
+    boolean returnsList() {
+        return binding.kind() == FieldBinding.Kind.LIST;
+    }
+
+    /** {@code Parent.field}, for messages. */
+    String coordinate() {
+        return binding.coordinate();
+    }
+
+    /** What a raw read returns when a row broke the schema's promises. */
+    private static final Object BROKEN = new Object();
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+
+    private static boolean copy(byte[] row, ByteSink out) {
+        out.write(row == null ? NULL : row);
+        return JsonProjection.keepsPromises(row);
+    }
+
+    /** Whether the field's list items are non-null ({@code [Book!]}), so that a NULL row breaks the schema. */
+    private static boolean itemRequired(DataFetchingEnvironment env) {
+        return GraphQLTypeUtil.unwrapNonNull(env.getFieldType()) instanceof GraphQLList list
+                && GraphQLTypeUtil.isNonNull(list.getWrappedType());
+    }
+
+    private Object rawList(DataFetchingEnvironment env, SqlStatement sql, RowProjector writer, boolean itemRequired) {
+        ByteSink out = new ByteSink(4096);
+        boolean[] broken = new boolean[1];
+        out.write('[');
+        Reads.stream(engine.executor(), env, sql, row -> {
+            if (out.size() > 1) {
+                out.write(',');
+            }
+            if (!writer.project(row, out) || (row == null && itemRequired)) {
+                broken[0] = true;
+            }
+        });
+        out.write(']');
+        return broken[0] ? BROKEN : new RawJson(out.toByteArray());
+    }
+
+    private Object rawSingle(DataFetchingEnvironment env, SqlStatement sql, RowProjector writer) {
+        List<byte[]> rows = new ArrayList<>(1);
+        Reads.stream(engine.executor(), env, sql, rows::add);
+        byte[] row = single(rows);
+        if (row == null) {
+            return null;
+        }
+        ByteSink out = new ByteSink(Math.max(64, row.length));
+        return writer.project(row, out) ? new RawJson(out.toByteArray()) : BROKEN;
+    }
+
+    private <T> T single(List<T> rows) {
+        if (rows.size() > 1) {
+            throw new FraiseqlInputException(String.join(", ", binding.keyArguments()), binding.coordinate()
+                    + " matched more than one row of " + binding.target() + ": its arguments ("
+                    + String.join(", ", binding.keyArguments()) + ") must identify one row");
+        }
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private SelectSpec spec(Map<String, Object> arguments) {
+        TypeDef type = engine.boundTypes().type(binding.coordinate());
+        if (binding.kind() == FieldBinding.Kind.SINGLE) {
+            Map<String, Object> where = new LinkedHashMap<>();
+            for (String key : binding.keyArguments()) {
+                Object value = arguments.get(key);
+                if (value != null) {
+                    where.put(key, Map.of("eq", value));
+                } else if (arguments.containsKey(key)) {
+                    // An explicit null asks for the row whose key is null, not for any row.
+                    where.put(key, Map.of("isnull", true));
+                }
+            }
+            return new SelectSpec(type, where, List.of(), null, null);
+        }
+        Map<String, Object> where = (Map<String, Object>) arguments.get("where");
+        List<Map<String, Object>> orderBy = (List<Map<String, Object>>) arguments.get("orderBy");
+        // Page sizes are checked by the renderer against fraiseql.graphql.max-page-size.
+        Integer limit = (Integer) arguments.get("limit");
+        Integer offset = (Integer) arguments.get("offset");
+        return new SelectSpec(type, where, orderBy == null ? List.of() : orderBy, limit, offset);
+    }
+}
