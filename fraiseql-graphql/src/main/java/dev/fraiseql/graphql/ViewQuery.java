@@ -56,4 +56,12 @@ public interface ViewQuery {
      * @throws IllegalStateException when the field returns a list
      */
     Map<String, Object> fetchOne();
+
+    /**
+     * Runs the query and returns {@link #fetchList()} for a list field, {@link #fetchOne()} otherwise.
+     *
+     * @deprecated use {@link #fetchList()} or {@link #fetchOne()}, which say what they return
+     */
+    @Deprecated(since = "0.1.0")
+    Object fetchMaps();
 }

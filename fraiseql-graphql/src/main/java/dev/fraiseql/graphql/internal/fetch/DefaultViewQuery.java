@@ -91,6 +91,12 @@ final class DefaultViewQuery implements ViewQuery {
         return fetcher.one(spec, env);
     }
 
+    @Override
+    @Deprecated
+    public Object fetchMaps() {
+        return fetcher.returnsList() ? fetcher.rows(spec, env) : fetcher.one(spec, env);
+    }
+
     private ViewQuery with(SelectSpec next) {
         return new DefaultViewQuery(fetcher, env, next);
     }
