@@ -295,9 +295,9 @@ class QueryExecutorTest {
         QueryExecutor onManual = new QueryExecutor(manual, ExecutorSettings.DEFAULT);
         List<String> fetched = new ArrayList<>();
 
-        onManual.fetch(SqlStatement.of("SELECT current_setting('transaction_read_only')"),
+        onManual.read(Map.of(), SqlStatement.of("SELECT current_setting('transaction_read_only')"),
                 b -> fetched.add(new String(b, StandardCharsets.UTF_8)));
-        Integer counted = onManual.fetchResult(SqlStatement.of("SELECT count(*) FROM book"), rs -> {
+        Integer counted = onManual.readResult(Map.of(), SqlStatement.of("SELECT count(*) FROM book"), rs -> {
             rs.next();
             return rs.getInt(1);
         });
@@ -318,7 +318,7 @@ class QueryExecutorTest {
         List<String> fetched = new ArrayList<>();
         List<String> streamed = new ArrayList<>();
 
-        executor.fetch(readOnly, b -> fetched.add(new String(b, StandardCharsets.UTF_8)));
+        executor.read(Map.of(), readOnly, b -> fetched.add(new String(b, StandardCharsets.UTF_8)));
         executor.stream(readOnly, b -> streamed.add(new String(b, StandardCharsets.UTF_8)));
 
         assertThat(fetched).containsExactly("off");
@@ -328,7 +328,7 @@ class QueryExecutorTest {
     @Test
     void aSingleStatementReadHandsOnEveryRowAndLeavesTheConnectionAsItWas() throws Exception {
         List<String> rows = new ArrayList<>();
-        long count = executor.fetch(new SqlStatement("SELECT g::text FROM generate_series(1, ?) g", List.of(300)),
+        long count = executor.read(Map.of(), new SqlStatement("SELECT g::text FROM generate_series(1, ?) g", List.of(300)),
                 b -> rows.add(new String(b, StandardCharsets.UTF_8)));
 
         assertThat(count).isEqualTo(300);
@@ -337,6 +337,75 @@ class QueryExecutorTest {
             assertThat(c.getAutoCommit()).isTrue();
             assertThat(c.isReadOnly()).isFalse();
         }
+    }
+
+    @Test
+    void aReadWithLocalSettingsRunsInAReadOnlyTransactionThatSeesThem() {
+        List<String> rows = new ArrayList<>();
+
+        long count = executor.read(Map.of("app.tenant_id", "t-'1'"), new SqlStatement("SELECT current_setting(?) || ' '"
+                + "|| current_setting('transaction_read_only') FROM generate_series(1, 2)", List.of("app.tenant_id")),
+                b -> rows.add(new String(b, StandardCharsets.UTF_8)));
+        String after = executor.readResult(Map.of(), SqlStatement.of("SELECT current_setting('app.tenant_id', true)"),
+                rs -> {
+                    rs.next();
+                    return rs.getString(1);
+                });
+
+        assertThat(count).isEqualTo(2);
+        assertThat(rows).containsExactly("t-'1' on", "t-'1' on");
+        assertThat(after).isEmpty();
+    }
+
+    @Test
+    void aReadResultWithLocalSettingsRunsInAReadOnlyTransactionAndWithoutThemInNone() {
+        SqlStatement state = SqlStatement.of("SELECT current_setting('transaction_read_only') || ' '"
+                + "|| coalesce(current_setting('app.user_id', true), '-')");
+        ResultSetReader<String> first = rs -> {
+            rs.next();
+            return rs.getString(1);
+        };
+
+        assertThat(executor.readResult(Map.of("app.user_id", "7"), state, first)).isEqualTo("on 7");
+        assertThat(executor.readResult(Map.of(), state, first)).isEqualTo("off ");
+    }
+
+    @Test
+    void aReadWithLocalSettingsSeesOnlyTheTenantsRowsUnderRowLevelSecurity() throws Exception {
+        db.execute("CREATE TABLE IF NOT EXISTS shelf (tenant text, title text)",
+                "TRUNCATE shelf",
+                "INSERT INTO shelf VALUES ('a', 'for a'), ('b', 'for b')",
+                "DO $$ BEGIN CREATE ROLE shelf_reader LOGIN PASSWORD 'reader';"
+                        + " EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+                "GRANT SELECT ON shelf TO shelf_reader",
+                "ALTER TABLE shelf ENABLE ROW LEVEL SECURITY",
+                "DROP POLICY IF EXISTS tenant_only ON shelf",
+                "CREATE POLICY tenant_only ON shelf USING (tenant = current_setting('app.tenant_id', true))");
+        QueryExecutor asReader = new QueryExecutor(db.poolAs("shelf_reader", "reader"), ExecutorSettings.DEFAULT);
+        SqlStatement titles = SqlStatement.of("SELECT title FROM shelf ORDER BY title");
+        List<String> forB = new ArrayList<>();
+        List<String> forNobody = new ArrayList<>();
+
+        asReader.read(Map.of("app.tenant_id", "b"), titles, b -> forB.add(new String(b, StandardCharsets.UTF_8)));
+        asReader.read(Map.of(), titles, b -> forNobody.add(new String(b, StandardCharsets.UTF_8)));
+        Long countForA = asReader.readResult(Map.of("app.tenant_id", "a"),
+                SqlStatement.of("SELECT count(*) FROM shelf"), rs -> {
+                    rs.next();
+                    return rs.getLong(1);
+                });
+
+        assertThat(forB).containsExactly("for b");
+        assertThat(forNobody).isEmpty();
+        assertThat(countForA).isEqualTo(1L);
+    }
+
+    @Test
+    void aReadWithABadLocalSettingNameIsRejectedBeforeAnyConnectionIsTaken() {
+        assertThatThrownBy(() -> executor.read(Map.of("tenant", "a"), SqlStatement.of("SELECT 1"), b -> { }))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Local setting name 'tenant' is invalid; use a lower-case two-part name such as"
+                        + " 'app.tenant_id' (pattern [a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*)");
+        assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isZero();
     }
 
     @Test
