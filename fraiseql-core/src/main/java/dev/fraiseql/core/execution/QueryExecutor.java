@@ -60,12 +60,21 @@ public final class QueryExecutor {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-        this.timer = new StatementTimer(settings);
+        this.timer = StatementTimer.on(dataSource, settings);
     }
 
     /** The settings this executor runs with. */
     public ExecutorSettings settings() {
         return settings;
+    }
+
+    /**
+     * Whether this executor times its statements into the slow-statement log itself: the performance log is on in
+     * its settings and its data source is not a FraiseQL pool that already times every statement (then the pool
+     * logs them, at the pool's threshold).
+     */
+    public boolean timesStatements() {
+        return timer.enabled();
     }
 
     /**

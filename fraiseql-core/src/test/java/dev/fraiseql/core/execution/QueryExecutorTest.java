@@ -8,6 +8,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.fraiseql.core.error.DatabaseException;
 import dev.fraiseql.core.error.ErrorKind;
 import dev.fraiseql.core.error.RetryPolicy;
+import dev.fraiseql.core.config.DbSettings;
+import dev.fraiseql.core.pool.PoolFactory;
 import dev.fraiseql.core.pool.SlowStatementLog;
 import dev.fraiseql.core.sql.SqlStatement;
 import java.io.IOException;
@@ -413,11 +415,47 @@ class QueryExecutorTest {
         QueryExecutor logging = new QueryExecutor(pool, ExecutorSettings.DEFAULT.withPerformanceLog(Duration.ZERO));
         try (TestDatabase.CapturedLog log = new TestDatabase.CapturedLog(SlowStatementLog.class)) {
             logging.query(new SqlStatement("SELECT ?::text", List.of("secret-value")), rs -> rs.next());
+            logging.read(Map.of(), new SqlStatement("SELECT ?::text", List.of("secret-value")), b -> { });
 
-            assertThat(log.warnings()).singleElement().satisfies(line -> assertThat(line)
-                    .matches("Slow SQL statement: \\d+ ms \\(threshold 0 ms\\): SELECT \\?::text")
-                    .doesNotContain("secret-value"));
+            assertThat(logging.timesStatements()).isTrue();
+            assertThat(log.warnings()).hasSize(2);
+            assertThat(log.warnings().get(0)).matches("Slow SQL statement: \\d+ ms \\(threshold 0 ms\\): SELECT \\?::text");
+            assertThat(log.warnings().get(1))
+                    .matches("Slow SQL statement: \\d+ ms \\(threshold 0 ms\\), 1 rows: SELECT \\?::text");
+            assertThat(String.join("\n", log.warnings())).doesNotContain("secret-value");
         }
+    }
+
+    @Test
+    void anExecutorOverFraiseqlsTimingPoolWithPerformanceLogOnLogsEachSlowStatementOnce() {
+        DbSettings timed = DbSettings.builder().url(db.server.postgresUrl(db.name)).minIdle(0).maxConnections(1)
+                .performanceLog(true).performanceThreshold(Duration.ofMillis(50)).build();
+        SqlStatement slow = new SqlStatement("SELECT 'slept' FROM pg_sleep(?)", List.of(0.08));
+        try (HikariDataSource timingPool = PoolFactory.create(timed);
+                TestDatabase.CapturedLog log = new TestDatabase.CapturedLog(SlowStatementLog.class)) {
+            for (boolean executorLogs : List.of(true, false)) {
+                ExecutorSettings settings = executorLogs ? ExecutorSettings.DEFAULT.withPerformanceLog(Duration.ZERO)
+                        : ExecutorSettings.DEFAULT;
+                QueryExecutor onTimingPool = new QueryExecutor(timingPool, settings);
+
+                onTimingPool.read(Map.of(), slow, b -> { });
+                onTimingPool.read(Map.of("app.tenant_id", "a"), slow, b -> { });
+                onTimingPool.readResult(Map.of(), slow, rs -> rs.next());
+                onTimingPool.stream(slow, b -> { });
+                onTimingPool.inTransaction(Map.of(), tx -> tx.query(slow, rs -> rs.next()));
+
+                assertThat(onTimingPool.timesStatements()).isFalse();
+            }
+
+            // Five statements, twice: the pool's line (its threshold, no row count) for each, and nothing else.
+            assertThat(log.warnings()).hasSize(10).allSatisfy(line -> assertThat(line)
+                    .matches("Slow SQL statement: \\d+ ms \\(threshold 50 ms\\): SELECT 'slept' FROM pg_sleep\\(\\?\\)"));
+        }
+    }
+
+    @Test
+    void anExecutorTimesNothingWhenThePerformanceLogIsOff() {
+        assertThat(new QueryExecutor(pool, ExecutorSettings.DEFAULT).timesStatements()).isFalse();
     }
 
     @Test
