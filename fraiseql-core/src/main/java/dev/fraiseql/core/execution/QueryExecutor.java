@@ -69,6 +69,14 @@ public final class QueryExecutor {
     }
 
     /**
+     * An executor on the same data source with other settings, for work that needs another retry policy or fetch
+     * size than the rest.
+     */
+    public QueryExecutor withSettings(ExecutorSettings settings) {
+        return new QueryExecutor(dataSource, settings, sleeper);
+    }
+
+    /**
      * Whether this executor times its statements into the slow-statement log itself: the performance log is on in
      * its settings and its data source is not a FraiseQL pool that already times every statement (then the pool
      * logs them, at the pool's threshold).

@@ -454,6 +454,19 @@ class QueryExecutorTest {
     }
 
     @Test
+    void anExecutorWithOtherSettingsRunsOnTheSameDataSource() {
+        QueryExecutor once = executor.withSettings(ExecutorSettings.DEFAULT.withRetry(RetryPolicy.none()));
+        Integer books = once.readResult(Map.of(), SqlStatement.of("SELECT count(*) FROM book"), rs -> {
+            rs.next();
+            return rs.getInt(1);
+        });
+
+        assertThat(books).isEqualTo(3);
+        assertThat(once.settings().retry()).isEqualTo(RetryPolicy.none());
+        assertThat(executor.settings().retry().maxRetries()).isEqualTo(3);
+    }
+
+    @Test
     void anExecutorTimesNothingWhenThePerformanceLogIsOff() {
         assertThat(new QueryExecutor(pool, ExecutorSettings.DEFAULT).timesStatements()).isFalse();
     }
