@@ -10,7 +10,9 @@ import java.util.Objects;
  * @param retry how transient failures are retried
  * @param queryTimeout the server-side {@code statement_timeout} the pool sets on every connection; the
  *     executor names it in {@code QUERY_TIMEOUT} messages ({@link Duration#ZERO} when unknown)
- * @param performanceLog whether statements slower than {@code performanceThreshold} are logged at WARN
+ * @param performanceLog whether statements slower than {@code performanceThreshold} are logged at WARN; on a FraiseQL
+ *     pool that already logs them ({@link dev.fraiseql.core.pool.PoolFactory#timesStatements}) the executor leaves
+ *     that to the pool, so a caller may pass the same switch to both
  * @param performanceThreshold the duration from which a statement counts as slow
  * @param fetchSize rows fetched per round trip while streaming, so a large result never sits in memory whole
  */

@@ -24,11 +24,12 @@ import org.slf4j.LoggerFactory;
  * Runs statements on pooled connections: reads streamed in read-only transactions, writes in
  * transactions with request-local settings, failures classified and transient ones retried.
  *
- * <p>Every unit of work runs in its own transaction (autocommit off), which pgjdbc needs to stream
- * with a cursor ({@link ExecutorSettings#fetchSize()} rows per round trip). What is retried:
+ * <p>A {@link #read} or {@link #readResult} without local settings is one autocommit statement; every other unit
+ * of work runs in its own transaction (autocommit off), which pgjdbc needs to stream with a cursor
+ * ({@link ExecutorSettings#fetchSize()} rows per round trip). What is retried:
  * <ul>
- * <li>reads ({@link #stream}, {@link #query}, {@link #inReadTransaction}): any transient failure
- *     ({@link ErrorKind#transientFailure()}) while no row has been handed to a {@link RowHandler};
+ * <li>reads ({@link #read}, {@link #readResult}, {@link #stream}, {@link #query}, {@link #inReadTransaction}): any
+ *     transient failure ({@link ErrorKind#transientFailure()}) while no row has been handed to a {@link RowHandler};
  *     a connection lost after that is {@link ErrorKind#STREAM_INTERRUPTED} and is not retried;</li>
  * <li>writes ({@link #inTransaction}): a transient failure before COMMIT was sent (checkout,
  *     connection loss during the work: PostgreSQL rolls back a transaction whose connection dies),
@@ -59,12 +60,29 @@ public final class QueryExecutor {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-        this.timer = new StatementTimer(settings);
+        this.timer = StatementTimer.on(dataSource, settings);
     }
 
     /** The settings this executor runs with. */
     public ExecutorSettings settings() {
         return settings;
+    }
+
+    /**
+     * An executor on the same data source with other settings, for work that needs another retry policy or fetch
+     * size than the rest.
+     */
+    public QueryExecutor withSettings(ExecutorSettings settings) {
+        return new QueryExecutor(dataSource, settings, sleeper);
+    }
+
+    /**
+     * Whether this executor times its statements into the slow-statement log itself: the performance log is on in
+     * its settings and its data source is not a FraiseQL pool that already times every statement (then the pool
+     * logs them, at the pool's threshold).
+     */
+    public boolean timesStatements() {
+        return timer.enabled();
     }
 
     /**
@@ -80,26 +98,38 @@ public final class QueryExecutor {
     }
 
     /**
-     * Runs a read whose whole result fits in memory in one round trip: no transaction and no cursor
-     * (PostgreSQL's own statement snapshot is enough for one statement), so it saves the COMMIT round trip
-     * that {@link #stream} needs for its cursor. Column 1 of each row reaches the handler after the whole
-     * result has arrived, so a transient failure is always retried. On a pool whose connections have autocommit
-     * off, the statement runs in a read-only transaction that is then committed.
+     * Runs one read whose whole result the caller keeps anyway, hands column 1 of each row to the handler and
+     * returns the number of rows.
+     *
+     * <p>Without local settings it is one autocommit statement: a GraphQL response holds the whole page anyway, so
+     * a cursor (which needs a transaction) would only cost a COMMIT round trip, and PostgreSQL's statement snapshot
+     * is enough for one statement. With local settings it runs in a read-only transaction, because
+     * {@code set_config(name, value, true)} lasts only until the transaction ends and row-level security and
+     * {@code current_setting} must see the tenant. Retried on a transient failure while no row has been handed on;
+     * without settings the rows reach the handler after the whole result has arrived, so that is always the case.
+     * On a pool whose connections have autocommit off, a read without settings runs in a read-only transaction too.
+     *
+     * @param localSettings custom settings such as {@code app.tenant_id}, as for {@link #inTransaction}; may be empty
      */
-    public long fetch(SqlStatement statement, RowHandler handler) {
+    public long read(Map<String, String> localSettings, SqlStatement statement, RowHandler handler) {
         Objects.requireNonNull(statement, "statement");
         Objects.requireNonNull(handler, "handler");
-        return run(Mode.SINGLE_STATEMENT, Map.of(), tx -> tx.stream(statement, handler));
+        return run(readMode(localSettings), localSettings, tx -> tx.stream(statement, handler));
     }
 
     /**
-     * Like {@link #fetch}, but returns what the reader makes of the whole result set: one autocommit statement, one
-     * round trip, retried on transient failure (the reader must start over when called again).
+     * Like {@link #read}, but returns what the reader makes of the whole result set; the reader must start over
+     * when a retry calls it again.
      */
-    public <T> T fetchResult(SqlStatement statement, ResultSetReader<T> reader) {
+    public <T> T readResult(Map<String, String> localSettings, SqlStatement statement, ResultSetReader<T> reader) {
         Objects.requireNonNull(statement, "statement");
         Objects.requireNonNull(reader, "reader");
-        return run(Mode.SINGLE_STATEMENT, Map.of(), tx -> tx.query(statement, reader));
+        return run(readMode(localSettings), localSettings, tx -> tx.query(statement, reader));
+    }
+
+    private static Mode readMode(Map<String, String> localSettings) {
+        Objects.requireNonNull(localSettings, "localSettings");
+        return localSettings.isEmpty() ? Mode.SINGLE_STATEMENT : Mode.READ_ONLY;
     }
 
     /** Runs a read and returns what the reader makes of the result set; retried on transient failure. */

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Projects rows of PostgreSQL's JSONB text onto a selection in the JVM, writing the same bytes as
- * {@link JsonProjection} computes in SQL; built once per request and not thread-safe.
+ * {@link dev.fraiseql.core.query.JsonProjection} computes in SQL; built once per request and not thread-safe.
  *
  * <p>Each object is scanned once, recording where the value of every needed key starts and ends;
  * the selection is then written in selection order, scalar bytes copied verbatim except {@code ID}

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * One selected field of a GraphQL response, independent of any GraphQL library: the tree that
- * {@link JsonProjection} turns into SQL building the response JSON.
+ * {@link dev.fraiseql.core.query.JsonProjection} turns into SQL building the response JSON.
  *
  * @param key the response key (the alias, or the field name), a GraphQL name
  * @param kind what the field is

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.util.DriverDataSource;
 import dev.fraiseql.core.config.DatabaseUrl;
 import dev.fraiseql.core.config.DbSettings;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
@@ -76,11 +77,25 @@ public final class PoolFactory {
 
     /**
      * Whether statements run on this data source are already timed into a {@link SlowStatementLog} by the pool
-     * (a pool from {@link #create} with {@code performance-log} on), so a caller timing its own statements can
-     * skip them and avoid logging each slow statement twice.
+     * (a pool from {@link #create} with {@code performance-log} on, or a data source wrapping one), so a caller
+     * timing its own statements can skip them and avoid logging each slow statement twice.
      */
     public static boolean timesStatements(DataSource dataSource) {
-        return dataSource instanceof HikariDataSource hikari && hikari.getDataSource() instanceof TimingDataSource;
+        HikariDataSource hikari = hikari(dataSource);
+        return hikari != null && hikari.getDataSource() instanceof TimingDataSource;
+    }
+
+    private static HikariDataSource hikari(DataSource dataSource) {
+        if (dataSource instanceof HikariDataSource hikari) {
+            return hikari;
+        }
+        // An application may wrap the pool (a proxy for tracing or metrics); the pool inside still times statements.
+        try {
+            return dataSource != null && dataSource.isWrapperFor(HikariDataSource.class)
+                    ? dataSource.unwrap(HikariDataSource.class) : null;
+        } catch (SQLException e) {
+            return null;
+        }
     }
 
     /**

@@ -39,36 +39,58 @@ public final class SqlBuilder {
      */
     public SqlBuilder identifier(String name) {
         checkIdentifier(name);
-        text.append('"');
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == '"') {
-                text.append('"');
-            }
-            text.append(c);
-        }
-        text.append('"');
+        appendQuoted(text, name, 0, name.length());
         return this;
     }
 
-    /** Appends a possibly schema-qualified name such as {@code app.v_book} as {@code "app"."v_book"}. */
+    /**
+     * Appends a possibly schema-qualified name such as {@code app.v_book} as {@code "app"."v_book"}; every dot
+     * separates two parts, so a part holding a dot cannot be written this way.
+     *
+     * @throws IllegalArgumentException for a null or empty name, an empty part ({@code app.}, {@code .fn},
+     *     {@code a..b}) or a NUL character; nothing is appended then
+     */
     public SqlBuilder qualifiedName(String dottedName) {
-        checkIdentifier(dottedName);
+        appendQualifiedName(text, dottedName);
+        return this;
+    }
+
+    /**
+     * The quoted text of a possibly schema-qualified name, {@code "app"."v_book"} for {@code app.v_book}, for
+     * catalog functions such as {@code to_regclass(?)} that take a name as a bound value and parse it as SQL would:
+     * quoted, each part keeps its case and a {@code "} or space inside it stays part of the name.
+     *
+     * @throws IllegalArgumentException as {@link #qualifiedName} does
+     */
+    public static String quotedQualifiedName(String dottedName) {
+        StringBuilder out = new StringBuilder(dottedName == null ? 0 : dottedName.length() + 6);
+        appendQualifiedName(out, dottedName);
+        return out.toString();
+    }
+
+    private static void appendQualifiedName(StringBuilder out, String dottedName) {
+        // Checked whole before anything is appended, so a rejected name never leaves half of it in the builder.
+        checkQualifiedName(dottedName);
         int start = 0;
-        while (true) {
-            int dot = dottedName.indexOf('.', start);
-            String part = dot < 0 ? dottedName.substring(start) : dottedName.substring(start, dot);
-            if (part.isEmpty()) {
-                throw new IllegalArgumentException("Invalid qualified name \"" + dottedName
-                        + "\": empty part; write schema.name, for example app.v_book");
-            }
-            identifier(part);
-            if (dot < 0) {
-                return this;
-            }
-            text.append('.');
+        for (int dot = dottedName.indexOf('.'); dot >= 0; dot = dottedName.indexOf('.', start)) {
+            appendQuoted(out, dottedName, start, dot);
+            out.append('.');
             start = dot + 1;
         }
+        appendQuoted(out, dottedName, start, dottedName.length());
+    }
+
+    /** The one place an identifier is quoted: in double quotes, with {@code "} doubled. */
+    private static void appendQuoted(StringBuilder out, String name, int start, int end) {
+        out.append('"');
+        for (int i = start; i < end; i++) {
+            char c = name.charAt(i);
+            if (c == '"') {
+                out.append('"');
+            }
+            out.append(c);
+        }
+        out.append('"');
     }
 
     /** Appends {@code ?} and binds {@code v} (null binds SQL NULL). */
@@ -134,6 +156,24 @@ public final class SqlBuilder {
         if (name.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("Invalid SQL identifier \"" + name.replace("\0", "\\0")
                     + "\": it must not contain a NUL character");
+        }
+    }
+
+    private static void checkQualifiedName(String dottedName) {
+        String fix = "; write name or schema.name, for example v_book or app.v_book";
+        if (dottedName == null) {
+            throw new IllegalArgumentException("Invalid qualified name: it is null" + fix);
+        }
+        if (dottedName.isEmpty()) {
+            throw new IllegalArgumentException("Invalid qualified name \"\": it is empty" + fix);
+        }
+        if (dottedName.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("Invalid qualified name \"" + dottedName.replace("\0", "\\0")
+                    + "\": it must not contain a NUL character; remove it");
+        }
+        if (dottedName.startsWith(".") || dottedName.endsWith(".") || dottedName.contains("..")) {
+            throw new IllegalArgumentException("Invalid qualified name \"" + dottedName + "\": it has an empty part"
+                    + fix);
         }
     }
 

@@ -121,7 +121,7 @@ class QueryExecutorFaultTest {
         CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> killFirstBackendRunning(sql));
         List<String> rows = new ArrayList<>();
 
-        long count = executor.fetch(SqlStatement.of(sql), b -> rows.add(new String(b, StandardCharsets.UTF_8)));
+        long count = executor.read(Map.of(), SqlStatement.of(sql), b -> rows.add(new String(b, StandardCharsets.UTF_8)));
 
         killer.get(5, TimeUnit.SECONDS);
         assertThat(count).isEqualTo(3);

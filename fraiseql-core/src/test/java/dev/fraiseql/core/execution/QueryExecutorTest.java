@@ -8,6 +8,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.fraiseql.core.error.DatabaseException;
 import dev.fraiseql.core.error.ErrorKind;
 import dev.fraiseql.core.error.RetryPolicy;
+import dev.fraiseql.core.config.DbSettings;
+import dev.fraiseql.core.pool.PoolFactory;
 import dev.fraiseql.core.pool.SlowStatementLog;
 import dev.fraiseql.core.sql.SqlStatement;
 import java.io.IOException;
@@ -295,9 +297,9 @@ class QueryExecutorTest {
         QueryExecutor onManual = new QueryExecutor(manual, ExecutorSettings.DEFAULT);
         List<String> fetched = new ArrayList<>();
 
-        onManual.fetch(SqlStatement.of("SELECT current_setting('transaction_read_only')"),
+        onManual.read(Map.of(), SqlStatement.of("SELECT current_setting('transaction_read_only')"),
                 b -> fetched.add(new String(b, StandardCharsets.UTF_8)));
-        Integer counted = onManual.fetchResult(SqlStatement.of("SELECT count(*) FROM book"), rs -> {
+        Integer counted = onManual.readResult(Map.of(), SqlStatement.of("SELECT count(*) FROM book"), rs -> {
             rs.next();
             return rs.getInt(1);
         });
@@ -318,7 +320,7 @@ class QueryExecutorTest {
         List<String> fetched = new ArrayList<>();
         List<String> streamed = new ArrayList<>();
 
-        executor.fetch(readOnly, b -> fetched.add(new String(b, StandardCharsets.UTF_8)));
+        executor.read(Map.of(), readOnly, b -> fetched.add(new String(b, StandardCharsets.UTF_8)));
         executor.stream(readOnly, b -> streamed.add(new String(b, StandardCharsets.UTF_8)));
 
         assertThat(fetched).containsExactly("off");
@@ -328,7 +330,7 @@ class QueryExecutorTest {
     @Test
     void aSingleStatementReadHandsOnEveryRowAndLeavesTheConnectionAsItWas() throws Exception {
         List<String> rows = new ArrayList<>();
-        long count = executor.fetch(new SqlStatement("SELECT g::text FROM generate_series(1, ?) g", List.of(300)),
+        long count = executor.read(Map.of(), new SqlStatement("SELECT g::text FROM generate_series(1, ?) g", List.of(300)),
                 b -> rows.add(new String(b, StandardCharsets.UTF_8)));
 
         assertThat(count).isEqualTo(300);
@@ -340,15 +342,133 @@ class QueryExecutorTest {
     }
 
     @Test
+    void aReadWithLocalSettingsRunsInAReadOnlyTransactionThatSeesThem() {
+        List<String> rows = new ArrayList<>();
+
+        long count = executor.read(Map.of("app.tenant_id", "t-'1'"), new SqlStatement("SELECT current_setting(?) || ' '"
+                + "|| current_setting('transaction_read_only') FROM generate_series(1, 2)", List.of("app.tenant_id")),
+                b -> rows.add(new String(b, StandardCharsets.UTF_8)));
+        String after = executor.readResult(Map.of(), SqlStatement.of("SELECT current_setting('app.tenant_id', true)"),
+                rs -> {
+                    rs.next();
+                    return rs.getString(1);
+                });
+
+        assertThat(count).isEqualTo(2);
+        assertThat(rows).containsExactly("t-'1' on", "t-'1' on");
+        assertThat(after).isEmpty();
+    }
+
+    @Test
+    void aReadResultWithLocalSettingsRunsInAReadOnlyTransactionAndWithoutThemInNone() {
+        SqlStatement state = SqlStatement.of("SELECT current_setting('transaction_read_only') || ' '"
+                + "|| coalesce(current_setting('app.user_id', true), '-')");
+        ResultSetReader<String> first = rs -> {
+            rs.next();
+            return rs.getString(1);
+        };
+
+        assertThat(executor.readResult(Map.of("app.user_id", "7"), state, first)).isEqualTo("on 7");
+        assertThat(executor.readResult(Map.of(), state, first)).isEqualTo("off ");
+    }
+
+    @Test
+    void aReadWithLocalSettingsSeesOnlyTheTenantsRowsUnderRowLevelSecurity() throws Exception {
+        db.execute("CREATE TABLE IF NOT EXISTS shelf (tenant text, title text)",
+                "TRUNCATE shelf",
+                "INSERT INTO shelf VALUES ('a', 'for a'), ('b', 'for b')",
+                "DO $$ BEGIN CREATE ROLE shelf_reader LOGIN PASSWORD 'reader';"
+                        + " EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+                "GRANT SELECT ON shelf TO shelf_reader",
+                "ALTER TABLE shelf ENABLE ROW LEVEL SECURITY",
+                "DROP POLICY IF EXISTS tenant_only ON shelf",
+                "CREATE POLICY tenant_only ON shelf USING (tenant = current_setting('app.tenant_id', true))");
+        QueryExecutor asReader = new QueryExecutor(db.poolAs("shelf_reader", "reader"), ExecutorSettings.DEFAULT);
+        SqlStatement titles = SqlStatement.of("SELECT title FROM shelf ORDER BY title");
+        List<String> forB = new ArrayList<>();
+        List<String> forNobody = new ArrayList<>();
+
+        asReader.read(Map.of("app.tenant_id", "b"), titles, b -> forB.add(new String(b, StandardCharsets.UTF_8)));
+        asReader.read(Map.of(), titles, b -> forNobody.add(new String(b, StandardCharsets.UTF_8)));
+        Long countForA = asReader.readResult(Map.of("app.tenant_id", "a"),
+                SqlStatement.of("SELECT count(*) FROM shelf"), rs -> {
+                    rs.next();
+                    return rs.getLong(1);
+                });
+
+        assertThat(forB).containsExactly("for b");
+        assertThat(forNobody).isEmpty();
+        assertThat(countForA).isEqualTo(1L);
+    }
+
+    @Test
+    void aReadWithABadLocalSettingNameIsRejectedBeforeAnyConnectionIsTaken() {
+        assertThatThrownBy(() -> executor.read(Map.of("tenant", "a"), SqlStatement.of("SELECT 1"), b -> { }))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Local setting name 'tenant' is invalid; use a lower-case two-part name such as"
+                        + " 'app.tenant_id' (pattern [a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*)");
+        assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isZero();
+    }
+
+    @Test
     void slowStatementsAreLoggedWithTheirSqlButNotTheirParameters() {
         QueryExecutor logging = new QueryExecutor(pool, ExecutorSettings.DEFAULT.withPerformanceLog(Duration.ZERO));
         try (TestDatabase.CapturedLog log = new TestDatabase.CapturedLog(SlowStatementLog.class)) {
             logging.query(new SqlStatement("SELECT ?::text", List.of("secret-value")), rs -> rs.next());
+            logging.read(Map.of(), new SqlStatement("SELECT ?::text", List.of("secret-value")), b -> { });
 
-            assertThat(log.warnings()).singleElement().satisfies(line -> assertThat(line)
-                    .matches("Slow SQL statement: \\d+ ms \\(threshold 0 ms\\): SELECT \\?::text")
-                    .doesNotContain("secret-value"));
+            assertThat(logging.timesStatements()).isTrue();
+            assertThat(log.warnings()).hasSize(2);
+            assertThat(log.warnings().get(0)).matches("Slow SQL statement: \\d+ ms \\(threshold 0 ms\\): SELECT \\?::text");
+            assertThat(log.warnings().get(1))
+                    .matches("Slow SQL statement: \\d+ ms \\(threshold 0 ms\\), 1 rows: SELECT \\?::text");
+            assertThat(String.join("\n", log.warnings())).doesNotContain("secret-value");
         }
+    }
+
+    @Test
+    void anExecutorOverFraiseqlsTimingPoolWithPerformanceLogOnLogsEachSlowStatementOnce() {
+        DbSettings timed = DbSettings.builder().url(db.server.postgresUrl(db.name)).minIdle(0).maxConnections(1)
+                .performanceLog(true).performanceThreshold(Duration.ofMillis(50)).build();
+        SqlStatement slow = new SqlStatement("SELECT 'slept' FROM pg_sleep(?)", List.of(0.08));
+        try (HikariDataSource timingPool = PoolFactory.create(timed);
+                TestDatabase.CapturedLog log = new TestDatabase.CapturedLog(SlowStatementLog.class)) {
+            for (boolean executorLogs : List.of(true, false)) {
+                ExecutorSettings settings = executorLogs ? ExecutorSettings.DEFAULT.withPerformanceLog(Duration.ZERO)
+                        : ExecutorSettings.DEFAULT;
+                QueryExecutor onTimingPool = new QueryExecutor(timingPool, settings);
+
+                onTimingPool.read(Map.of(), slow, b -> { });
+                onTimingPool.read(Map.of("app.tenant_id", "a"), slow, b -> { });
+                onTimingPool.readResult(Map.of(), slow, rs -> rs.next());
+                onTimingPool.stream(slow, b -> { });
+                onTimingPool.inTransaction(Map.of(), tx -> tx.query(slow, rs -> rs.next()));
+
+                assertThat(onTimingPool.timesStatements()).isFalse();
+            }
+
+            // Five statements, twice: the pool's line (its threshold, no row count) for each, and nothing else.
+            assertThat(log.warnings()).hasSize(10).allSatisfy(line -> assertThat(line)
+                    .matches("Slow SQL statement: \\d+ ms \\(threshold 50 ms\\): SELECT 'slept' FROM pg_sleep\\(\\?\\)"));
+        }
+    }
+
+    @Test
+    void anExecutorWithOtherSettingsRunsOnTheSameDataSource() {
+        QueryExecutor once = executor.withSettings(ExecutorSettings.DEFAULT.withRetry(RetryPolicy.none()));
+        Integer books = once.readResult(Map.of(), SqlStatement.of("SELECT count(*) FROM book"), rs -> {
+            rs.next();
+            return rs.getInt(1);
+        });
+
+        assertThat(books).isEqualTo(3);
+        assertThat(once.settings().retry()).isEqualTo(RetryPolicy.none());
+        assertThat(executor.settings().retry().maxRetries()).isEqualTo(3);
+    }
+
+    @Test
+    void anExecutorTimesNothingWhenThePerformanceLogIsOff() {
+        assertThat(new QueryExecutor(pool, ExecutorSettings.DEFAULT).timesStatements()).isFalse();
     }
 
     @Test

@@ -30,15 +30,24 @@ final class TestDatabase implements AutoCloseable {
     }
 
     HikariDataSource pool(int size, long statementTimeoutMs, boolean autoCommit) {
+        return pool(size, statementTimeoutMs, autoCommit, server.user(), server.password());
+    }
+
+    /** A pool of one connection logging in as another role, which row-level security policies then apply to. */
+    HikariDataSource poolAs(String user, String password) {
+        return pool(1, 0, true, user, password);
+    }
+
+    private HikariDataSource pool(int size, long statementTimeoutMs, boolean autoCommit, String user, String password) {
         HikariConfig config = new HikariConfig();
         config.setAutoCommit(autoCommit);
         config.setJdbcUrl(server.jdbcUrl(name));
-        config.setUsername(server.user());
-        config.setPassword(server.password());
+        config.setUsername(user);
+        config.setPassword(password);
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(0);
         config.setConnectionTimeout(250);
-        config.setPoolName("exec-test-" + name);
+        config.setPoolName("exec-test-" + name + "-" + pools.size());
         if (statementTimeoutMs > 0) {
             config.addDataSourceProperty("options", "-c statement_timeout=" + statementTimeoutMs);
         }

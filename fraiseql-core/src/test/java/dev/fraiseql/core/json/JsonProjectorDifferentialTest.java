@@ -2,6 +2,7 @@ package dev.fraiseql.core.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fraiseql.core.query.JsonProjection;
 import dev.fraiseql.core.schema.ScalarKind;
 import dev.fraiseql.core.sql.SqlBuilder;
 import dev.fraiseql.core.sql.SqlStatement;

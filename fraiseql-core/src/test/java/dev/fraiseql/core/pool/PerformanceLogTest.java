@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.fraiseql.core.config.DbSettings;
 import dev.fraiseql.testsupport.TestPostgres;
+import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +53,17 @@ class PerformanceLogTest {
     }
 
     @Test
+    void aDataSourceWrappingTheTimingPoolIsSeenToTimeStatementsToo() throws Exception {
+        DbSettings s = settings().performanceLog(true).build();
+        try (HikariDataSource timing = PoolFactory.create(s);
+                HikariDataSource plain = PoolFactory.create(settings().build())) {
+            assertThat(PoolFactory.timesStatements(new Wrapper(timing))).isTrue();
+            assertThat(PoolFactory.timesStatements(new Wrapper(plain))).isFalse();
+            assertThat(PoolFactory.timesStatements(new Wrapper(new Wrapper(timing)))).isTrue();
+        }
+    }
+
+    @Test
     void nothingWrapsTheDriverWhenPerformanceLogIsOff() throws Exception {
         try (LogCapture log = new LogCapture(SlowStatementLog.class);
                 HikariDataSource pool = PoolFactory.create(settings().performanceThreshold(Duration.ZERO).build());
@@ -84,6 +99,55 @@ class PerformanceLogTest {
             Thread.sleep(500);
             assertThat(log.lines()).hasSize(logged);
             assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("fraiseql-stats"));
+        }
+    }
+
+    /** A data source wrapping another, as tracing or metrics proxies do. */
+    private record Wrapper(DataSource target) implements DataSource {
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return target.getConnection();
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return target.getConnection(username, password);
+        }
+
+        @Override
+        public PrintWriter getLogWriter() throws SQLException {
+            return target.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) throws SQLException {
+            target.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            target.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return target.getLoginTimeout();
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            return target.getParentLogger();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            return iface.isInstance(target) ? iface.cast(target) : target.unwrap(iface);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) throws SQLException {
+            return iface.isInstance(target) || target.isWrapperFor(iface);
         }
     }
 }

@@ -31,8 +31,51 @@ class SqlBuilderTest {
                 .hasMessage("Invalid SQL identifier \"a\\0b\": it must not contain a NUL character");
         assertThatThrownBy(() -> new SqlBuilder().identifier(""))
                 .hasMessage("Invalid SQL identifier: it must not be null or empty");
-        assertThatThrownBy(() -> new SqlBuilder().qualifiedName("app..v"))
-                .hasMessage("Invalid qualified name \"app..v\": empty part; write schema.name, for example app.v_book");
+    }
+
+    @Test
+    void qualifiedNamesQuoteEveryPartAndDoubleQuotes() {
+        assertThat(new SqlBuilder().qualifiedName("app.v_book").toString()).isEqualTo("\"app\".\"v_book\"");
+        assertThat(new SqlBuilder().qualifiedName("Book").toString()).isEqualTo("\"Book\"");
+        assertThat(new SqlBuilder().qualifiedName("we\"ird.v; DROP TABLE x --").toString())
+                .isEqualTo("\"we\"\"ird\".\"v; DROP TABLE x --\"");
+        assertThat(new SqlBuilder().qualifiedName("db.app.$$?/*").toString()).isEqualTo("\"db\".\"app\".\"$$?/*\"");
+    }
+
+    @Test
+    void theQuotedTextOfAQualifiedNameIsWhatTheBuilderAppends() {
+        assertThat(SqlBuilder.quotedQualifiedName("app.v_book")).isEqualTo("\"app\".\"v_book\"");
+        assertThat(SqlBuilder.quotedQualifiedName("v_book")).isEqualTo("\"v_book\"");
+        assertThat(SqlBuilder.quotedQualifiedName("Ap\"p.B'k")).isEqualTo("\"Ap\"\"p\".\"B'k\"");
+    }
+
+    @Test
+    void aQualifiedNameWithAnEmptyPartIsRejectedAndNothingIsAppended() {
+        for (String name : List.of("app.", ".fn", "a..b", ".")) {
+            SqlBuilder sql = new SqlBuilder().append("SELECT * FROM ");
+            assertThatThrownBy(() -> sql.qualifiedName(name))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("Invalid qualified name \"" + name + "\": it has an empty part; write name or"
+                            + " schema.name, for example v_book or app.v_book");
+            assertThat(sql.toString()).isEqualTo("SELECT * FROM ");
+            assertThatThrownBy(() -> SqlBuilder.quotedQualifiedName(name))
+                    .hasMessageContaining("it has an empty part");
+        }
+    }
+
+    @Test
+    void anEmptyNullOrNulHoldingQualifiedNameIsRejected() {
+        assertThatThrownBy(() -> new SqlBuilder().qualifiedName(""))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Invalid qualified name \"\": it is empty; write name or schema.name, for example v_book"
+                        + " or app.v_book");
+        assertThatThrownBy(() -> SqlBuilder.quotedQualifiedName(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Invalid qualified name: it is null; write name or schema.name, for example v_book or"
+                        + " app.v_book");
+        assertThatThrownBy(() -> new SqlBuilder().qualifiedName("app.v\0x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Invalid qualified name \"app.v\\0x\": it must not contain a NUL character; remove it");
     }
 
     @Test

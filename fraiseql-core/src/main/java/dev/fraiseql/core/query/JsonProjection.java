@@ -1,6 +1,6 @@
-package dev.fraiseql.core.json;
+package dev.fraiseql.core.query;
 
-import dev.fraiseql.core.query.Projection;
+import dev.fraiseql.core.json.SelectionNode;
 import dev.fraiseql.core.schema.ScalarKind;
 import dev.fraiseql.core.sql.SqlBuilder;
 import java.util.List;

@@ -1,8 +1,9 @@
-package dev.fraiseql.core.json;
+package dev.fraiseql.core.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fraiseql.core.json.SelectionNode;
 import dev.fraiseql.core.schema.ScalarKind;
 import dev.fraiseql.core.sql.SqlBuilder;
 import dev.fraiseql.core.sql.SqlStatement;
