@@ -1,16 +1,16 @@
 package dev.fraiseql.benchmarks;
 
 import dev.fraiseql.core.json.ByteSink;
-import dev.fraiseql.core.json.JsonProjection;
 import dev.fraiseql.core.json.JsonProjector;
 import dev.fraiseql.core.json.SelectionNode;
+import dev.fraiseql.core.query.JsonProjection;
 import dev.fraiseql.core.query.Projection;
-import dev.fraiseql.graphql.FraiseqlGraphQl;
 import dev.fraiseql.core.query.SelectRenderer;
 import dev.fraiseql.core.query.SelectSpec;
 import dev.fraiseql.core.schema.TypeDef;
 import dev.fraiseql.core.schema.TypeRegistry;
 import dev.fraiseql.core.sql.SqlStatement;
+import dev.fraiseql.graphql.FraiseqlGraphQl;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;

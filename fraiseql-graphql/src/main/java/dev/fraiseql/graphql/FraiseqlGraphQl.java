@@ -1,5 +1,8 @@
 package dev.fraiseql.graphql;
 
+import dev.fraiseql.core.catalog.ColumnCatalog;
+import dev.fraiseql.core.catalog.ColumnCatalog.Column;
+import dev.fraiseql.core.error.DatabaseException;
 import dev.fraiseql.core.execution.QueryExecutor;
 import dev.fraiseql.core.json.JsonProjector;
 import dev.fraiseql.core.json.SelectionNode;
@@ -15,7 +18,6 @@ import dev.fraiseql.graphql.internal.execution.RawJsonExecutionStrategy;
 import dev.fraiseql.graphql.internal.execution.RawJsonSerialExecutionStrategy;
 import dev.fraiseql.graphql.internal.fetch.Bindings;
 import dev.fraiseql.graphql.internal.schema.BoundTypes;
-import dev.fraiseql.graphql.internal.schema.Column;
 import dev.fraiseql.graphql.internal.schema.ControllerMapping;
 import dev.fraiseql.graphql.internal.schema.FieldBinding;
 import dev.fraiseql.graphql.internal.schema.FraiseqlScalars;
@@ -28,7 +30,6 @@ import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.idl.TypeDefinitionRegistry;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,6 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
@@ -62,7 +62,7 @@ public final class FraiseqlGraphQl {
 
     private final QueryExecutor executor;
     private final FraiseqlGraphQlSettings settings;
-    private final DataSource catalog;
+    private final boolean readViewColumns;
     private final Supplier<List<ControllerMapping>> controllers;
     private final Function<TypeRegistry, SelectRenderer> selectRenderer;
     private final Function<List<SelectionNode>, RowProjector> projector;
@@ -77,7 +77,7 @@ public final class FraiseqlGraphQl {
     private FraiseqlGraphQl(Builder b) {
         this.executor = b.executor;
         this.settings = b.settings;
-        this.catalog = b.catalog;
+        this.readViewColumns = b.catalog;
         this.controllers = b.controllers;
         Function<TypeRegistry, WhereRenderer> where = b.whereRenderer;
         this.selectRenderer = b.selectRenderer != null ? b.selectRenderer
@@ -188,12 +188,12 @@ public final class FraiseqlGraphQl {
 
     private void read(TypeDefinitionRegistry registry) {
         List<FieldBinding> found = SchemaReader.bindings(registry, controllers.get());
-        ViewCatalog views = catalog == null ? null : new ViewCatalog(catalog, settings.validateViews());
+        ViewCatalog views = readViewColumns ? new ViewCatalog(new ColumnCatalog(executor), settings.validateViews()) : null;
         Map<String, Map<String, Column>> columns = Map.of();
         if (views != null) {
             try {
                 columns = views.columns(found);
-            } catch (SQLException e) {
+            } catch (DatabaseException e) {
                 log.warn("Could not read the views bound by @fraiseql ({}): the database is not reachable; filters and"
                         + " sorts use the JSONB data until it is", e.getMessage());
                 columns = null;
@@ -212,7 +212,7 @@ public final class FraiseqlGraphQl {
 
         private final QueryExecutor executor;
         private FraiseqlGraphQlSettings settings = FraiseqlGraphQlSettings.DEFAULTS;
-        private DataSource catalog;
+        private boolean catalog = true;
         private Supplier<List<ControllerMapping>> controllers = List::of;
         private Function<TypeRegistry, WhereRenderer> whereRenderer = WhereRenderer::new;
         private Function<TypeRegistry, SelectRenderer> selectRenderer;
@@ -236,12 +236,12 @@ public final class FraiseqlGraphQl {
         }
 
         /**
-         * Reads the bound views' columns from {@code dataSource} when the schema is read, so that filters and sorts
-         * use real (indexable) columns, and checks the views when the settings ask to; without it every field uses
-         * the JSONB data.
+         * Whether to read the bound views' columns when the schema is read (the default), so that filters and sorts
+         * use real (indexable) columns and the views are checked when the settings ask to; without it every field
+         * uses the JSONB data and the database is not touched until the first request.
          */
-        public Builder catalog(DataSource dataSource) {
-            this.catalog = dataSource;
+        public Builder readViewColumns(boolean readColumns) {
+            this.catalog = readColumns;
             return this;
         }
 

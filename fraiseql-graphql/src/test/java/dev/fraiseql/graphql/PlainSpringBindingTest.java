@@ -89,8 +89,8 @@ class PlainSpringBindingTest {
 
         @Bean
         FraiseqlGraphQl fraiseql(DataSource dataSource, org.springframework.context.ApplicationContext context) {
-            return FraiseqlGraphQl.builder(new QueryExecutor(dataSource, ExecutorSettings.DEFAULT)).catalog(dataSource)
-                    .controllers(context).build();
+            return FraiseqlGraphQl.builder(new QueryExecutor(dataSource, ExecutorSettings.DEFAULT)).controllers(context)
+                    .build();
         }
 
         @Bean

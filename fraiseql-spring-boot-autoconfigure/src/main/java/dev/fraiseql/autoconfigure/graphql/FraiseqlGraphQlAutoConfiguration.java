@@ -4,7 +4,6 @@ import dev.fraiseql.core.config.DbSettings;
 import dev.fraiseql.core.error.RetryPolicy;
 import dev.fraiseql.core.execution.ExecutorSettings;
 import dev.fraiseql.core.execution.QueryExecutor;
-import dev.fraiseql.core.pool.PoolFactory;
 import dev.fraiseql.graphql.FraiseqlExceptionResolver;
 import dev.fraiseql.graphql.FraiseqlGraphQl;
 import dev.fraiseql.graphql.FraiseqlGraphQlCustomizer;
@@ -44,11 +43,10 @@ public final class FraiseqlGraphQlAutoConfiguration {
     @ConditionalOnMissingBean
     QueryExecutor fraiseqlQueryExecutor(DataSource dataSource, ObjectProvider<DbSettings> dbSettings) {
         DbSettings db = dbSettings.getIfAvailable();
+        // The executor leaves slow-statement logging to FraiseQL's own pool when it is the data source.
         ExecutorSettings settings = db == null ? ExecutorSettings.DEFAULT : new ExecutorSettings(
                 new RetryPolicy(db.maxRetries(), db.initialBackoff(), db.maxBackoff()), db.queryTimeout(),
-                // The pool already times every statement when it is FraiseQL's own: log each slow one once.
-                db.performanceLog() && !PoolFactory.timesStatements(dataSource), db.performanceThreshold(),
-                ExecutorSettings.DEFAULT_FETCH_SIZE);
+                db.performanceLog(), db.performanceThreshold(), ExecutorSettings.DEFAULT_FETCH_SIZE);
         return new QueryExecutor(dataSource, settings);
     }
 
@@ -62,12 +60,12 @@ public final class FraiseqlGraphQlAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @DependsOnDatabaseInitialization
-    FraiseqlGraphQl fraiseqlGraphQl(QueryExecutor executor, DataSource dataSource, FraiseqlGraphQlProperties properties,
+    FraiseqlGraphQl fraiseqlGraphQl(QueryExecutor executor, FraiseqlGraphQlProperties properties,
             FraiseqlExceptionResolver exceptionResolver, ObjectProvider<PreparsedDocumentProvider> documents,
             ObjectProvider<FraiseqlGraphQlCustomizer> customizers, ApplicationContext context) {
         // An application's own document provider wins over the binding's cache.
         FraiseqlGraphQl.Builder builder = FraiseqlGraphQl.builder(executor).settings(properties.toSettings())
-                .catalog(dataSource).controllers(context).exceptionResolver(exceptionResolver)
+                .controllers(context).exceptionResolver(exceptionResolver)
                 .documentProvider(documents.getIfAvailable());
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();

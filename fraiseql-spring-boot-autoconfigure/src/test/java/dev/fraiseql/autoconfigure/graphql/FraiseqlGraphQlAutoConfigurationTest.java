@@ -78,10 +78,10 @@ class FraiseqlGraphQlAutoConfigurationTest {
         DbSettings settings = DbSettings.builder().url("postgresql://localhost:1/none").performanceLog(true).build();
         runner.withBean(DbSettings.class, () -> settings)
                 .withBean(DataSource.class, () -> PoolFactory.create(settings))
-                .run(context -> assertThat(context.getBean(QueryExecutor.class).settings().performanceLog()).isFalse());
+                .run(context -> assertThat(context.getBean(QueryExecutor.class).timesStatements()).isFalse());
         runner.withBean(DbSettings.class, () -> settings)
                 .withBean(DataSource.class, SimpleDriverDataSource::new)
-                .run(context -> assertThat(context.getBean(QueryExecutor.class).settings().performanceLog()).isTrue());
+                .run(context -> assertThat(context.getBean(QueryExecutor.class).timesStatements()).isTrue());
     }
 
     @Test

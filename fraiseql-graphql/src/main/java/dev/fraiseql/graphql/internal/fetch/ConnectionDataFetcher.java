@@ -2,7 +2,7 @@ package dev.fraiseql.graphql.internal.fetch;
 
 import dev.fraiseql.core.execution.QueryExecutor;
 import dev.fraiseql.core.json.ByteSink;
-import dev.fraiseql.core.json.JsonProjection;
+import dev.fraiseql.core.query.JsonProjection;
 import dev.fraiseql.core.json.SelectionNode;
 import dev.fraiseql.core.query.ConnectionPage;
 import dev.fraiseql.core.query.ConnectionSpec;
@@ -10,6 +10,7 @@ import dev.fraiseql.core.query.Projection;
 import dev.fraiseql.core.query.SelectRenderer;
 import dev.fraiseql.core.schema.TypeDef;
 import dev.fraiseql.core.sql.SqlStatement;
+import dev.fraiseql.graphql.FraiseqlRequestContext;
 import dev.fraiseql.graphql.RowProjector;
 import dev.fraiseql.graphql.internal.schema.FieldBinding;
 import graphql.schema.DataFetcher;
@@ -65,7 +66,7 @@ final class ConnectionDataFetcher implements DataFetcher<Object> {
         SqlStatement sql = renderer.connection(spec, projection);
         List<byte[]> rows = new ArrayList<>();
         List<String> cursorColumn = new ArrayList<>();
-        Integer total = Reads.query(engine.executor(), env, sql, rs -> {
+        Integer total = engine.executor().readResult(localSettings(env), sql, rs -> {
             // A retried attempt starts again from the first row.
             rows.clear();
             cursorColumn.clear();
@@ -141,5 +142,10 @@ final class ConnectionDataFetcher implements DataFetcher<Object> {
             }
         }
         return nodes.size() == 1 ? nodes.get(0).getSelectionSet() : null;
+    }
+
+    /** The request's transaction-local settings: with any, core reads in a transaction that applies them. */
+    private static Map<String, String> localSettings(DataFetchingEnvironment env) {
+        return FraiseqlRequestContext.localSettings(env.getGraphQlContext());
     }
 }

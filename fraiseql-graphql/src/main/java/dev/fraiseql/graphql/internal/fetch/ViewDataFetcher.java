@@ -2,7 +2,7 @@ package dev.fraiseql.graphql.internal.fetch;
 
 import dev.fraiseql.core.execution.QueryExecutor;
 import dev.fraiseql.core.json.ByteSink;
-import dev.fraiseql.core.json.JsonProjection;
+import dev.fraiseql.core.query.JsonProjection;
 import dev.fraiseql.core.json.SelectionNode;
 import dev.fraiseql.core.query.Projection;
 import dev.fraiseql.core.query.SelectRenderer;
@@ -10,6 +10,7 @@ import dev.fraiseql.core.query.SelectSpec;
 import dev.fraiseql.core.schema.TypeDef;
 import dev.fraiseql.core.sql.SqlStatement;
 import dev.fraiseql.graphql.FraiseqlInputException;
+import dev.fraiseql.graphql.FraiseqlRequestContext;
 import dev.fraiseql.graphql.RowProjector;
 import dev.fraiseql.graphql.ViewQuery;
 import dev.fraiseql.graphql.internal.schema.FieldBinding;
@@ -68,7 +69,7 @@ final class ViewDataFetcher implements DataFetcher<Object> {
     /** Runs {@code spec} of a list field and returns its rows parsed, with the schema's names. */
     List<Map<String, Object>> rows(SelectSpec spec, DataFetchingEnvironment env) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        Reads.stream(engine.executor(), env, engine.renderer().list(spec, Projection.dataColumn(spec.type())),
+        engine.executor().read(localSettings(env), engine.renderer().list(spec, Projection.dataColumn(spec.type())),
                 row -> rows.add(engine.converter().read(row, spec.type())));
         return rows;
     }
@@ -76,7 +77,7 @@ final class ViewDataFetcher implements DataFetcher<Object> {
     /** Runs {@code spec} of a single-object field and returns its row parsed, or {@code null}. */
     Map<String, Object> one(SelectSpec spec, DataFetchingEnvironment env) {
         List<Map<String, Object>> rows = new ArrayList<>(1);
-        Reads.stream(engine.executor(), env, engine.renderer().single(spec, Projection.dataColumn(spec.type())),
+        engine.executor().read(localSettings(env), engine.renderer().single(spec, Projection.dataColumn(spec.type())),
                 row -> rows.add(engine.converter().read(row, spec.type())));
         return single(rows);
     }
@@ -110,7 +111,7 @@ final class ViewDataFetcher implements DataFetcher<Object> {
         ByteSink out = new ByteSink(4096);
         boolean[] broken = new boolean[1];
         out.write('[');
-        Reads.stream(engine.executor(), env, sql, row -> {
+        engine.executor().read(localSettings(env), sql, row -> {
             if (out.size() > 1) {
                 out.write(',');
             }
@@ -124,7 +125,7 @@ final class ViewDataFetcher implements DataFetcher<Object> {
 
     private Object rawSingle(DataFetchingEnvironment env, SqlStatement sql, RowProjector writer) {
         List<byte[]> rows = new ArrayList<>(1);
-        Reads.stream(engine.executor(), env, sql, rows::add);
+        engine.executor().read(localSettings(env), sql, rows::add);
         byte[] row = single(rows);
         if (row == null) {
             return null;
@@ -164,5 +165,10 @@ final class ViewDataFetcher implements DataFetcher<Object> {
         Integer limit = (Integer) arguments.get("limit");
         Integer offset = (Integer) arguments.get("offset");
         return new SelectSpec(type, where, orderBy == null ? List.of() : orderBy, limit, offset);
+    }
+
+    /** The request's transaction-local settings: with any, core reads in a transaction that applies them. */
+    private static Map<String, String> localSettings(DataFetchingEnvironment env) {
+        return FraiseqlRequestContext.localSettings(env.getGraphQlContext());
     }
 }

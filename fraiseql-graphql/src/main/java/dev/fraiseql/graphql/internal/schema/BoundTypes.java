@@ -1,8 +1,9 @@
 package dev.fraiseql.graphql.internal.schema;
 
+import dev.fraiseql.core.catalog.ColumnCatalog.Column;
+import dev.fraiseql.core.error.DatabaseException;
 import dev.fraiseql.core.schema.TypeDef;
 import dev.fraiseql.graphql.FraiseqlSchemaException;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +25,10 @@ public final class BoundTypes {
 
     private static final Logger log = LoggerFactory.getLogger(BoundTypes.class);
 
-    /** Reads the views' columns; throws when the database cannot be reached. */
+    /** Reads the views' columns; throws {@link DatabaseException} when the database cannot be reached. */
     @FunctionalInterface
     public interface ColumnReader {
-        Map<String, Map<String, Column>> read(List<FieldBinding> bindings) throws SQLException;
+        Map<String, Map<String, Column>> read(List<FieldBinding> bindings);
     }
 
     private final FraiseqlSchema schema;
@@ -80,7 +81,7 @@ public final class BoundTypes {
             // Start-up would have stopped here; a running application keeps serving what it can through JSONB.
             log.error("The views bound by @fraiseql do not match the schema: {}", e.getMessage());
             complete = true;
-        } catch (SQLException e) {
+        } catch (DatabaseException e) {
             log.debug("The views bound by @fraiseql still cannot be read ({}); trying again in {} s", e.getMessage(),
                     RETRY_INTERVAL.toSeconds());
         }

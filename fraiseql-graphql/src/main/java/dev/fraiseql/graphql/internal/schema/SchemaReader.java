@@ -1,5 +1,6 @@
 package dev.fraiseql.graphql.internal.schema;
 
+import dev.fraiseql.core.catalog.ColumnCatalog.Column;
 import dev.fraiseql.core.schema.FieldDef;
 import dev.fraiseql.core.schema.Names;
 import dev.fraiseql.core.schema.ScalarKind;
