@@ -6,6 +6,7 @@ import dev.fraiseql.core.schema.Names;
 import dev.fraiseql.core.schema.ScalarKind;
 import dev.fraiseql.core.schema.TypeDef;
 import dev.fraiseql.core.schema.TypeRegistry;
+import dev.fraiseql.core.sql.SqlBuilder;
 import dev.fraiseql.graphql.FraiseqlSchemaException;
 import graphql.language.Argument;
 import graphql.language.Directive;
@@ -285,6 +286,8 @@ public final class SchemaReader {
     private static FieldBinding binding(String typeName, FieldDefinition field, String view, String function,
             String dataColumn, boolean mutation, boolean controller) {
         String coordinate = typeName + "." + field.getName();
+        checkName(coordinate, view);
+        checkName(coordinate, function);
         if (mutation) {
             if (function == null || view != null) {
                 throw new FraiseqlSchemaException(coordinate + " is a mutation field, which calls a function.",
@@ -308,6 +311,19 @@ public final class SchemaReader {
                 ? field.getInputValueDefinitions().stream().map(InputValueDefinition::getName).toList() : List.of();
         return new FieldBinding(typeName, field.getName(), kind, view, dataColumn == null ? TypeDef.DEFAULT_DATA_COLUMN : dataColumn,
                 returnType, keys, controller);
+    }
+
+    /** Fails at start-up on a view or function name core would refuse to render on every request. */
+    private static void checkName(String coordinate, String name) {
+        if (name == null) {
+            return;
+        }
+        try {
+            SqlBuilder.quotedQualifiedName(name);
+        } catch (IllegalArgumentException e) {
+            throw new FraiseqlSchemaException(coordinate + " is bound to '" + name + "', which is not a name: "
+                    + e.getMessage() + ".", "Fix the name in @fraiseql or @FraiseqlMapping.");
+        }
     }
 
     private static String stringArgument(Directive directive, String name) {
