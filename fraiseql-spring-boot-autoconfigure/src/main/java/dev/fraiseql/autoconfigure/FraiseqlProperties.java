@@ -2,6 +2,7 @@ package dev.fraiseql.autoconfigure;
 
 import dev.fraiseql.core.config.DatabaseUrl;
 import dev.fraiseql.core.config.DbSettings;
+import dev.fraiseql.core.error.RetryPolicy;
 import dev.fraiseql.core.config.SslMode;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -31,19 +32,19 @@ public class FraiseqlProperties {
         private String applicationName;
 
         /** Maximum number of connections in the pool. */
-        private int maxConnections = 20;
+        private int maxConnections = DbSettings.DEFAULT_MAX_CONNECTIONS;
 
         /** Number of idle connections the pool keeps ready. */
-        private int minIdle = 2;
+        private int minIdle = DbSettings.DEFAULT_MIN_IDLE;
 
         /** Maximum time to wait for a connection from the pool before failing (at least 250ms). */
-        private Duration connectionTimeout = Duration.ofSeconds(30);
+        private Duration connectionTimeout = DbSettings.DEFAULT_CONNECTION_TIMEOUT;
 
         /** Time after which an idle connection above min-idle is closed; 0 keeps idle connections. */
-        private Duration idleTimeout = Duration.ofMinutes(10);
+        private Duration idleTimeout = DbSettings.DEFAULT_IDLE_TIMEOUT;
 
         /** Age at which a connection is retired and replaced; 0 means no limit. */
-        private Duration maxLifetime = Duration.ofMinutes(30);
+        private Duration maxLifetime = DbSettings.DEFAULT_MAX_LIFETIME;
 
         /**
          * Whether a connection is validated before it is handed out. HikariCP always validates a connection that
@@ -52,13 +53,13 @@ public class FraiseqlProperties {
         private boolean testOnCheckout = true;
 
         /** Statement timeout enforced by the server (statement_timeout); 0 leaves the server's own setting. */
-        private Duration queryTimeout = Duration.ofSeconds(30);
+        private Duration queryTimeout = DbSettings.DEFAULT_QUERY_TIMEOUT;
 
         /** Number of prepared statements cached per connection (pgjdbc preparedStatementCacheQueries); 0 disables. */
-        private int statementCacheSize = 100;
+        private int statementCacheSize = DbSettings.DEFAULT_STATEMENT_CACHE_SIZE;
 
         /** TLS mode: disable, allow, prefer, require, verify-ca or verify-full. */
-        private String sslMode = "prefer";
+        private String sslMode = DbSettings.DEFAULT_SSL_MODE.value();
 
         /** Path of the client certificate file (pgjdbc sslcert). */
         private String sslCertPath;
@@ -70,19 +71,19 @@ public class FraiseqlProperties {
         private String sslRootCertPath;
 
         /** Number of times a transient failure is retried. */
-        private int maxRetries = 3;
+        private int maxRetries = RetryPolicy.DEFAULT.maxRetries();
 
         /** First pause between retries, doubled after each retry. */
-        private Duration initialBackoff = Duration.ofMillis(100);
+        private Duration initialBackoff = RetryPolicy.DEFAULT.initialBackoff();
 
         /** Longest pause between retries. */
-        private Duration maxBackoff = Duration.ofSeconds(5);
+        private Duration maxBackoff = RetryPolicy.DEFAULT.maxBackoff();
 
         /** Whether statements slower than performance-threshold are logged at WARN. */
         private boolean performanceLog = false;
 
         /** Duration above which a statement is logged as slow when performance-log is on. */
-        private Duration performanceThreshold = Duration.ofMillis(100);
+        private Duration performanceThreshold = DbSettings.DEFAULT_PERFORMANCE_THRESHOLD;
 
         /** Interval at which pool statistics are logged at INFO; 0 turns the log off. */
         private Duration poolStatsInterval = Duration.ZERO;

@@ -1,13 +1,18 @@
 package dev.fraiseql.autoconfigure;
 
 import dev.fraiseql.core.config.DbEnvironment;
+import dev.fraiseql.autoconfigure.graphql.FraiseqlGraphQlProperties;
 import dev.fraiseql.core.config.SslMode;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.BeanWrapperImpl;
+import org.springframework.boot.convert.DurationStyle;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,5 +46,51 @@ class ConfigurationMetadataTest {
         List<String> values = new ArrayList<>();
         sslHint.get("values").forEach(v -> values.add(v.get("value").asString()));
         assertThat(String.join(", ", values)).isEqualTo(SslMode.allowedValues());
+    }
+
+    /**
+     * The defaults live in core's constants, which the configuration processor cannot read; the IDE metadata repeats
+     * them, and this test keeps the copy equal to what a fresh properties object starts with.
+     */
+    @Test
+    void everyDefaultInTheIdeMetadataIsTheValueThePropertiesStartWith() throws Exception {
+        JsonNode metadata;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            metadata = JsonMapper.builder().build().readTree(in);
+        }
+        BeanWrapper db = new BeanWrapperImpl(new FraiseqlProperties().getDb());
+        BeanWrapper graphQl = new BeanWrapperImpl(new FraiseqlGraphQlProperties());
+        Map<String, String> checked = new LinkedHashMap<>();
+        for (JsonNode property : metadata.get("properties")) {
+            String name = property.get("name").asString();
+            if (!property.has("defaultValue")) {
+                continue;
+            }
+            BeanWrapper owner = name.startsWith("fraiseql.db.") ? db : graphQl;
+            String path = name.substring(name.lastIndexOf('.') + 1);
+            Object actual = owner.getPropertyValue(camelCase(path));
+            String expected = property.get("defaultValue").asString();
+            Object parsed = actual instanceof Duration ? DurationStyle.detectAndParse(expected)
+                    : actual instanceof Enum<?> ? expected.toUpperCase(java.util.Locale.ROOT) : expected;
+            Object comparable = actual instanceof Enum<?> e ? e.name() : actual instanceof Duration ? actual
+                    : String.valueOf(actual);
+            assertThat(comparable).as(name).isEqualTo(parsed);
+            checked.put(name, expected);
+        }
+        assertThat(checked).hasSize(22);
+    }
+
+    private static String camelCase(String kebab) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char c : kebab.toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.fraiseql.core.config;
 
+import dev.fraiseql.core.error.RetryPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,6 +63,25 @@ public record DbSettings(
     public static final String PREFIX = "fraiseql.db.";
     /** The application name used when none is configured. */
     public static final String DEFAULT_APPLICATION_NAME = "fraiseql";
+
+    /** Connections in the pool at most, unless configured otherwise. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 20;
+    /** Idle connections kept ready, unless configured otherwise. */
+    public static final int DEFAULT_MIN_IDLE = 2;
+    /** How long a caller waits for a connection, unless configured otherwise. */
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(30);
+    /** How long an idle connection above the minimum is kept, unless configured otherwise. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
+    /** Age at which a connection is replaced, unless configured otherwise. */
+    public static final Duration DEFAULT_MAX_LIFETIME = Duration.ofMinutes(30);
+    /** The server-side statement timeout, unless configured otherwise. */
+    public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(30);
+    /** Prepared statements cached per connection, unless configured otherwise. */
+    public static final int DEFAULT_STATEMENT_CACHE_SIZE = 100;
+    /** The TLS mode, unless configured otherwise. */
+    public static final SslMode DEFAULT_SSL_MODE = SslMode.PREFER;
+    /** Duration above which a statement counts as slow, unless configured otherwise. */
+    public static final Duration DEFAULT_PERFORMANCE_THRESHOLD = Duration.ofMillis(100);
 
     private static final Duration HIKARI_MIN_CONNECTION_TIMEOUT = Duration.ofMillis(250);
     private static final Duration HIKARI_MIN_IDLE_TIMEOUT = Duration.ofSeconds(10);
@@ -218,23 +238,23 @@ public record DbSettings(
     public static final class Builder {
         private String url;
         private String applicationName = DEFAULT_APPLICATION_NAME;
-        private int maxConnections = 20;
-        private int minIdle = 2;
-        private Duration connectionTimeout = Duration.ofSeconds(30);
-        private Duration idleTimeout = Duration.ofMinutes(10);
-        private Duration maxLifetime = Duration.ofMinutes(30);
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private int minIdle = DEFAULT_MIN_IDLE;
+        private Duration connectionTimeout = DEFAULT_CONNECTION_TIMEOUT;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private Duration maxLifetime = DEFAULT_MAX_LIFETIME;
         private boolean testOnCheckout = true;
-        private Duration queryTimeout = Duration.ofSeconds(30);
-        private int statementCacheSize = 100;
-        private SslMode sslMode = SslMode.PREFER;
+        private Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
+        private int statementCacheSize = DEFAULT_STATEMENT_CACHE_SIZE;
+        private SslMode sslMode = DEFAULT_SSL_MODE;
         private String sslCertPath;
         private String sslKeyPath;
         private String sslRootCertPath;
-        private int maxRetries = 3;
-        private Duration initialBackoff = Duration.ofMillis(100);
-        private Duration maxBackoff = Duration.ofSeconds(5);
+        private int maxRetries = RetryPolicy.DEFAULT.maxRetries();
+        private Duration initialBackoff = RetryPolicy.DEFAULT.initialBackoff();
+        private Duration maxBackoff = RetryPolicy.DEFAULT.maxBackoff();
         private boolean performanceLog;
-        private Duration performanceThreshold = Duration.ofMillis(100);
+        private Duration performanceThreshold = DEFAULT_PERFORMANCE_THRESHOLD;
         private Duration poolStatsInterval = Duration.ZERO;
 
         private Builder() {

@@ -1,5 +1,6 @@
 package dev.fraiseql.core.execution;
 
+import dev.fraiseql.core.config.DbSettings;
 import dev.fraiseql.core.error.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;
@@ -23,8 +24,8 @@ public record ExecutorSettings(RetryPolicy retry, Duration queryTimeout, boolean
     public static final int DEFAULT_FETCH_SIZE = 256;
 
     /** The defaults: 3 retries from 100ms to 5s, a 30s timeout, no performance log, 100ms threshold. */
-    public static final ExecutorSettings DEFAULT = new ExecutorSettings(RetryPolicy.DEFAULT, Duration.ofSeconds(30),
-            false, Duration.ofMillis(100));
+    public static final ExecutorSettings DEFAULT = new ExecutorSettings(RetryPolicy.DEFAULT,
+            DbSettings.DEFAULT_QUERY_TIMEOUT, false, DbSettings.DEFAULT_PERFORMANCE_THRESHOLD);
 
     public ExecutorSettings {
         Objects.requireNonNull(retry, "retry");
