@@ -2,8 +2,8 @@ package dev.fraiseql.autoconfigure;
 
 import dev.fraiseql.core.config.DatabaseUrl;
 import dev.fraiseql.core.config.DbSettings;
-import dev.fraiseql.core.error.RetryPolicy;
 import dev.fraiseql.core.config.SslMode;
+import dev.fraiseql.core.error.RetryPolicy;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

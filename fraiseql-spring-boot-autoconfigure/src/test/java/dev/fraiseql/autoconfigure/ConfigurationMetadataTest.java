@@ -1,7 +1,7 @@
 package dev.fraiseql.autoconfigure;
 
-import dev.fraiseql.core.config.DbEnvironment;
 import dev.fraiseql.autoconfigure.graphql.FraiseqlGraphQlProperties;
+import dev.fraiseql.core.config.DbEnvironment;
 import dev.fraiseql.core.config.SslMode;
 import java.io.InputStream;
 import java.time.Duration;

@@ -145,7 +145,7 @@ class DatabaseEnvironmentTest {
         application.setEnvironment(environment);
         assertThatThrownBy(() -> application.run("--spring.main.banner-mode=off"))
                 .isInstanceOf(InvalidSettingException.class)
-                .hasMessage("Invalid database setting RUST_DB_QUERY_TIMEOUT_MS=30s: not a whole number of milliseconds."
+                .hasMessage("Invalid setting RUST_DB_QUERY_TIMEOUT_MS=30s: not a whole number of milliseconds."
                         + " Write digits only, such as 30000, or set fraiseql.db.query-timeout instead.");
     }
 

@@ -38,11 +38,11 @@ class InvalidSettingsTest {
 
     @Test
     void aMissingUrlStopsStartUp() {
-        failsWith("Invalid database setting fraiseql.db.url: no database URL is set. Set fraiseql.db.url (or the"
+        failsWith("Invalid setting fraiseql.db.url: no database URL is set. Set fraiseql.db.url (or the"
                         + " DATABASE_URL environment variable). Use postgresql://user:password@host:5432/database"
                         + " (percent-encode special characters in the user and password, e.g. @ as %40) or"
                         + " jdbc:postgresql://host:5432/database.",
-                "The database setting fraiseql.db.url is not set or incomplete, which cannot work: no database URL"
+                "The setting fraiseql.db.url is not set or incomplete, which cannot work: no database URL"
                         + " is set.",
                 "Set fraiseql.db.url (or the DATABASE_URL environment variable). Use"
                         + " postgresql://user:password@host:5432/database (percent-encode special characters in the"
@@ -51,11 +51,11 @@ class InvalidSettingsTest {
 
     @Test
     void aMalformedUrlStopsStartUpWithoutShowingThePassword() {
-        failsWith("Invalid database setting fraiseql.db.url=postgresql://app:****@localhost:54x32/library: the port"
+        failsWith("Invalid setting fraiseql.db.url=postgresql://app:****@localhost:54x32/library: the port"
                         + " 54x32 is not a number. Use postgresql://user:password@host:5432/database (percent-encode"
                         + " special characters in the user and password, e.g. @ as %40) or"
                         + " jdbc:postgresql://host:5432/database.",
-                "The database setting fraiseql.db.url is set to 'postgresql://app:****@localhost:54x32/library',"
+                "The setting fraiseql.db.url is set to 'postgresql://app:****@localhost:54x32/library',"
                         + " which cannot work: the port 54x32 is not a number.",
                 "Use postgresql://user:password@host:5432/database (percent-encode special characters in the user"
                         + " and password, e.g. @ as %40) or jdbc:postgresql://host:5432/database.",
@@ -64,9 +64,9 @@ class InvalidSettingsTest {
 
     @Test
     void aNegativeTimeoutStopsStartUp() {
-        failsWith("Invalid database setting fraiseql.db.query-timeout=-5s: must not be negative. Use 0 or a positive"
+        failsWith("Invalid setting fraiseql.db.query-timeout=-5s: must not be negative. Use 0 or a positive"
                         + " duration such as 30s (the default).",
-                "The database setting fraiseql.db.query-timeout is set to '-5s', which cannot work: must not be"
+                "The setting fraiseql.db.query-timeout is set to '-5s', which cannot work: must not be"
                         + " negative.",
                 "Use 0 or a positive duration such as 30s (the default).",
                 "fraiseql.db.url=" + URL, "fraiseql.db.query-timeout=-5s");
@@ -74,9 +74,9 @@ class InvalidSettingsTest {
 
     @Test
     void minIdleAboveMaxConnectionsStopsStartUp() {
-        failsWith("Invalid database setting fraiseql.db.min-idle=30: it is above fraiseql.db.max-connections (20)."
+        failsWith("Invalid setting fraiseql.db.min-idle=30: it is above fraiseql.db.max-connections (20)."
                         + " Lower fraiseql.db.min-idle to at most 20 or raise fraiseql.db.max-connections.",
-                "The database setting fraiseql.db.min-idle is set to '30', which cannot work: it is above"
+                "The setting fraiseql.db.min-idle is set to '30', which cannot work: it is above"
                         + " fraiseql.db.max-connections (20).",
                 "Lower fraiseql.db.min-idle to at most 20 or raise fraiseql.db.max-connections.",
                 "fraiseql.db.url=" + URL, "fraiseql.db.min-idle=30");
@@ -84,9 +84,9 @@ class InvalidSettingsTest {
 
     @Test
     void anUnknownSslModeStopsStartUp() {
-        failsWith("Invalid database setting fraiseql.db.ssl-mode=strict: unknown SSL mode. Use one of disable, allow,"
+        failsWith("Invalid setting fraiseql.db.ssl-mode=strict: unknown SSL mode. Use one of disable, allow,"
                         + " prefer, require, verify-ca, verify-full.",
-                "The database setting fraiseql.db.ssl-mode is set to 'strict', which cannot work: unknown SSL mode.",
+                "The setting fraiseql.db.ssl-mode is set to 'strict', which cannot work: unknown SSL mode.",
                 "Use one of disable, allow, prefer, require, verify-ca, verify-full.",
                 "fraiseql.db.url=" + URL, "fraiseql.db.ssl-mode=strict");
     }
@@ -99,7 +99,7 @@ class InvalidSettingsTest {
         assertThatThrownBy(() -> application.run("--spring.main.banner-mode=off", "--fraiseql.db.url=" + URL,
                 "--fraiseql.db.min-idle=30")).hasRootCauseInstanceOf(InvalidSettingException.class);
         assertThat(output.toString()).contains("APPLICATION FAILED TO START")
-                .contains("The database setting fraiseql.db.min-idle is set to '30', which cannot work: it is above"
+                .contains("The setting fraiseql.db.min-idle is set to '30', which cannot work: it is above"
                         + " fraiseql.db.max-connections (20).")
                 .contains("Lower fraiseql.db.min-idle to at most 20 or raise fraiseql.db.max-connections.")
                 .doesNotContain("topsecret");

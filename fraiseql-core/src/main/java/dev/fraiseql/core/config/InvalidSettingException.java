@@ -1,7 +1,7 @@
 package dev.fraiseql.core.config;
 
 /**
- * A database setting that cannot work, naming the property, its (masked) value, the problem and the fix.
+ * A setting ({@code fraiseql.db.*}, {@code fraiseql.graphql.*}) that cannot work, naming the property, its (masked) value, the problem and the fix.
  */
 public final class InvalidSettingException extends IllegalArgumentException {
 
@@ -28,7 +28,7 @@ public final class InvalidSettingException extends IllegalArgumentException {
 
     private static String message(String property, String value, String problem, String fix) {
         String subject = value == null ? property : property + "=" + value;
-        return "Invalid database setting " + subject + ": " + problem + ". " + fix;
+        return "Invalid setting " + subject + ": " + problem + ". " + fix;
     }
 
     /** The property (or environment variable) at fault. */

@@ -53,31 +53,31 @@ class DatabaseUrlTest {
 
     /** input, exact message. */
     private static final String[][] REJECTED = {
-        {"mysql://app:secret@db/x", "Invalid database setting fraiseql.db.url=mysql://app:****@db/x: it does not"
+        {"mysql://app:secret@db/x", "Invalid setting fraiseql.db.url=mysql://app:****@db/x: it does not"
             + " start with postgresql://, postgres:// or jdbc:postgresql:. " + FORMS},
-        {"db.example.com:5432/lib", "Invalid database setting fraiseql.db.url=db.example.com:5432/lib: it does not"
+        {"db.example.com:5432/lib", "Invalid setting fraiseql.db.url=db.example.com:5432/lib: it does not"
             + " start with postgresql://, postgres:// or jdbc:postgresql:. " + FORMS},
-        {"postgresql://app:secret@db:54x2/lib", "Invalid database setting"
+        {"postgresql://app:secret@db:54x2/lib", "Invalid setting"
             + " fraiseql.db.url=postgresql://app:****@db:54x2/lib: the port 54x2 is not a number. " + FORMS},
-        {"postgresql://db:70000/lib", "Invalid database setting fraiseql.db.url=postgresql://db:70000/lib: the port"
+        {"postgresql://db:70000/lib", "Invalid setting fraiseql.db.url=postgresql://db:70000/lib: the port"
             + " 70000 is outside 1-65535. " + FORMS},
-        {"postgresql://[::1/lib", "Invalid database setting fraiseql.db.url=postgresql://[::1/lib: the IPv6 host"
+        {"postgresql://[::1/lib", "Invalid setting fraiseql.db.url=postgresql://[::1/lib: the IPv6 host"
             + " [::1 has no closing ]. " + FORMS},
-        {"postgresql://::1/lib", "Invalid database setting fraiseql.db.url=postgresql://::1/lib: the host ::1 looks"
+        {"postgresql://::1/lib", "Invalid setting fraiseql.db.url=postgresql://::1/lib: the host ::1 looks"
             + " like an IPv6 address without brackets (write it as [address]:port). " + FORMS},
-        {"postgresql://app:p%zzss@db/lib", "Invalid database setting fraiseql.db.url=postgresql://app:****@db/lib:"
+        {"postgresql://app:p%zzss@db/lib", "Invalid setting fraiseql.db.url=postgresql://app:****@db/lib:"
             + " the password has a malformed percent-escape (write % as %25). " + FORMS},
-        {"postgresql://a,,b/lib", "Invalid database setting fraiseql.db.url=postgresql://a,,b/lib: the host list"
+        {"postgresql://a,,b/lib", "Invalid setting fraiseql.db.url=postgresql://a,,b/lib: the host list"
             + " has an empty host. " + FORMS},
-        {"postgresql://db/lib?sslmode=sometimes", "Invalid database setting"
+        {"postgresql://db/lib?sslmode=sometimes", "Invalid setting"
             + " fraiseql.db.url=postgresql://db/lib?sslmode=sometimes: sslmode=sometimes is not one of disable,"
             + " allow, prefer, require, verify-ca, verify-full. " + FORMS},
-        {"postgresql://db/lib?password=secret&flag", "Invalid database setting"
+        {"postgresql://db/lib?password=secret&flag", "Invalid setting"
             + " fraiseql.db.url=postgresql://db/lib?password=****&flag: the parameter flag has no name=value form. "
             + FORMS},
-        {"postgresql://db/lib#main", "Invalid database setting fraiseql.db.url=postgresql://db/lib#main: it has a"
+        {"postgresql://db/lib#main", "Invalid setting fraiseql.db.url=postgresql://db/lib#main: it has a"
             + " #fragment, which a database URL cannot have. " + FORMS},
-        {"jdbc:postgresql://db:port/lib?password=secret", "Invalid database setting"
+        {"jdbc:postgresql://db:port/lib?password=secret", "Invalid setting"
             + " fraiseql.db.url=jdbc:postgresql://db:port/lib?password=****: pgjdbc cannot parse it (check the host"
             + " list, the port numbers and the parameters). " + FORMS},
     };
@@ -106,7 +106,7 @@ class DatabaseUrlTest {
     void aMissingUrlNamesThePropertyAndTheEnvironmentVariable() {
         assertThatThrownBy(() -> DatabaseUrl.parse("  "))
                 .isInstanceOf(InvalidSettingException.class)
-                .hasMessage("Invalid database setting fraiseql.db.url: no database URL is set. Set fraiseql.db.url"
+                .hasMessage("Invalid setting fraiseql.db.url: no database URL is set. Set fraiseql.db.url"
                         + " (or the DATABASE_URL environment variable). " + FORMS)
                 .extracting(e -> ((InvalidSettingException) e).property())
                 .isEqualTo("fraiseql.db.url");

@@ -57,7 +57,7 @@ class DbSettingsTest {
 
     @Test
     void aMissingUrlFailsValidation() {
-        rejects(b -> b.url(null), "Invalid database setting fraiseql.db.url: no database URL is set. Set"
+        rejects(b -> b.url(null), "Invalid setting fraiseql.db.url: no database URL is set. Set"
                 + " fraiseql.db.url (or the DATABASE_URL environment variable). Use"
                 + " postgresql://user:password@host:5432/database (percent-encode special characters in the user and"
                 + " password, e.g. @ as %40) or jdbc:postgresql://host:5432/database.");
@@ -66,99 +66,99 @@ class DbSettingsTest {
     @Test
     void aMalformedUrlFailsValidationWithoutShowingThePassword() {
         assertThatThrownBy(() -> valid().url("postgresql://app:secret@db:x/lib").build().validate())
-                .hasMessageStartingWith("Invalid database setting fraiseql.db.url=postgresql://app:****@db:x/lib:"
+                .hasMessageStartingWith("Invalid setting fraiseql.db.url=postgresql://app:****@db:x/lib:"
                         + " the port x is not a number.")
                 .hasMessageNotContaining("secret");
     }
 
     @Test
     void zeroMaxConnectionsIsRejected() {
-        rejects(b -> b.maxConnections(0), "Invalid database setting fraiseql.db.max-connections=0: must be at least"
+        rejects(b -> b.maxConnections(0), "Invalid setting fraiseql.db.max-connections=0: must be at least"
                 + " 1. Set it to the most connections the pool may open (default 20).");
     }
 
     @Test
     void aNegativeMinIdleIsRejected() {
-        rejects(b -> b.minIdle(-1), "Invalid database setting fraiseql.db.min-idle=-1: must not be negative. Set it"
+        rejects(b -> b.minIdle(-1), "Invalid setting fraiseql.db.min-idle=-1: must not be negative. Set it"
                 + " to the idle connections to keep ready, 0 or more (default 2).");
     }
 
     @Test
     void minIdleAboveMaxConnectionsIsRejected() {
-        rejects(b -> b.maxConnections(5).minIdle(6), "Invalid database setting fraiseql.db.min-idle=6: it is above"
+        rejects(b -> b.maxConnections(5).minIdle(6), "Invalid setting fraiseql.db.min-idle=6: it is above"
                 + " fraiseql.db.max-connections (5). Lower fraiseql.db.min-idle to at most 5 or raise"
                 + " fraiseql.db.max-connections.");
     }
 
     @Test
     void aNegativeConnectionTimeoutIsRejected() {
-        rejects(b -> b.connectionTimeout(Duration.ofSeconds(-5)), "Invalid database setting"
+        rejects(b -> b.connectionTimeout(Duration.ofSeconds(-5)), "Invalid setting"
                 + " fraiseql.db.connection-timeout=-5s: must not be negative. Use 0 or a positive duration such as"
                 + " 30s (the default).");
     }
 
     @Test
     void aConnectionTimeoutBelowHikarisMinimumIsRejected() {
-        rejects(b -> b.connectionTimeout(Duration.ofMillis(100)), "Invalid database setting"
+        rejects(b -> b.connectionTimeout(Duration.ofMillis(100)), "Invalid setting"
                 + " fraiseql.db.connection-timeout=100ms: must be at least 250ms (HikariCP's minimum). Set it to"
                 + " 250ms or more (default 30s).");
     }
 
     @Test
     void aShortIdleTimeoutIsRejected() {
-        rejects(b -> b.idleTimeout(Duration.ofSeconds(5)), "Invalid database setting fraiseql.db.idle-timeout=5s:"
+        rejects(b -> b.idleTimeout(Duration.ofSeconds(5)), "Invalid setting fraiseql.db.idle-timeout=5s:"
                 + " must be 0 (keep idle connections) or at least 10s (HikariCP's minimum). Set it to 0 or to 10s or"
                 + " more (default 10m).");
     }
 
     @Test
     void aShortMaxLifetimeIsRejected() {
-        rejects(b -> b.maxLifetime(Duration.ofSeconds(10)), "Invalid database setting fraiseql.db.max-lifetime=10s:"
+        rejects(b -> b.maxLifetime(Duration.ofSeconds(10)), "Invalid setting fraiseql.db.max-lifetime=10s:"
                 + " must be 0 (no limit) or at least 30s (HikariCP's minimum). Set it to 0 or to 30s or more"
                 + " (default 30m).");
     }
 
     @Test
     void anIdleTimeoutNotBelowMaxLifetimeIsRejected() {
-        rejects(b -> b.idleTimeout(Duration.ofMinutes(30)), "Invalid database setting"
+        rejects(b -> b.idleTimeout(Duration.ofMinutes(30)), "Invalid setting"
                 + " fraiseql.db.idle-timeout=30m: it is not below fraiseql.db.max-lifetime (30m), so HikariCP would"
                 + " ignore it. Make fraiseql.db.idle-timeout shorter than fraiseql.db.max-lifetime, or set it to 0.");
     }
 
     @Test
     void aNegativeQueryTimeoutIsRejected() {
-        rejects(b -> b.queryTimeout(Duration.ofMillis(-1)), "Invalid database setting"
+        rejects(b -> b.queryTimeout(Duration.ofMillis(-1)), "Invalid setting"
                 + " fraiseql.db.query-timeout=-1ms: must not be negative. Use 0 or a positive duration such as 30s"
                 + " (the default).");
     }
 
     @Test
     void negativeCountsAreRejected() {
-        rejects(b -> b.statementCacheSize(-1), "Invalid database setting fraiseql.db.statement-cache-size=-1: must"
+        rejects(b -> b.statementCacheSize(-1), "Invalid setting fraiseql.db.statement-cache-size=-1: must"
                 + " not be negative. Set it to 0 to turn the prepared-statement cache off, or to the statements to"
                 + " cache per connection (default 100).");
-        rejects(b -> b.maxRetries(-2), "Invalid database setting fraiseql.db.max-retries=-2: must not be negative."
+        rejects(b -> b.maxRetries(-2), "Invalid setting fraiseql.db.max-retries=-2: must not be negative."
                 + " Set it to 0 to turn retries off, or to the retries wanted (default 3).");
     }
 
     @Test
     void negativeBackoffsThresholdsAndIntervalsAreRejected() {
-        rejects(b -> b.initialBackoff(Duration.ofMillis(-100)), "Invalid database setting"
+        rejects(b -> b.initialBackoff(Duration.ofMillis(-100)), "Invalid setting"
                 + " fraiseql.db.initial-backoff=-100ms: must not be negative. Use 0 or a positive duration such as"
                 + " 100ms (the default).");
-        rejects(b -> b.maxBackoff(Duration.ofSeconds(-1)), "Invalid database setting fraiseql.db.max-backoff=-1s:"
+        rejects(b -> b.maxBackoff(Duration.ofSeconds(-1)), "Invalid setting fraiseql.db.max-backoff=-1s:"
                 + " must not be negative. Use 0 or a positive duration such as 5s (the default).");
-        rejects(b -> b.performanceThreshold(Duration.ofMillis(-1)), "Invalid database setting"
+        rejects(b -> b.performanceThreshold(Duration.ofMillis(-1)), "Invalid setting"
                 + " fraiseql.db.performance-threshold=-1ms: must not be negative. Use 0 or a positive duration such"
                 + " as 100ms (the default).");
-        rejects(b -> b.poolStatsInterval(Duration.ofSeconds(-60)), "Invalid database setting"
+        rejects(b -> b.poolStatsInterval(Duration.ofSeconds(-60)), "Invalid setting"
                 + " fraiseql.db.pool-stats-interval=-1m: must not be negative. Use 0 or a positive duration such as"
                 + " 0, which is off (the default).");
     }
 
     @Test
     void anInitialBackoffAboveMaxBackoffIsRejected() {
-        rejects(b -> b.initialBackoff(Duration.ofSeconds(10)), "Invalid database setting"
+        rejects(b -> b.initialBackoff(Duration.ofSeconds(10)), "Invalid setting"
                 + " fraiseql.db.initial-backoff=10s: it is above fraiseql.db.max-backoff (5s). Lower"
                 + " fraiseql.db.initial-backoff or raise fraiseql.db.max-backoff.");
     }
@@ -167,7 +167,7 @@ class DbSettingsTest {
     void anUnknownSslModeIsRejected() {
         assertThatThrownBy(() -> SslMode.parse("strict"))
                 .isInstanceOf(InvalidSettingException.class)
-                .hasMessage("Invalid database setting fraiseql.db.ssl-mode=strict: unknown SSL mode. Use one of"
+                .hasMessage("Invalid setting fraiseql.db.ssl-mode=strict: unknown SSL mode. Use one of"
                         + " disable, allow, prefer, require, verify-ca, verify-full.");
         assertThat(SslMode.parse("VERIFY_FULL")).isEqualTo(SslMode.VERIFY_FULL);
         assertThat(SslMode.parse("verify-ca")).isEqualTo(SslMode.VERIFY_CA);
@@ -175,14 +175,14 @@ class DbSettingsTest {
 
     @Test
     void aClientCertificateWithoutKeyIsRejected() {
-        rejects(b -> b.sslCertPath("/etc/client.crt"), "Invalid database setting fraiseql.db.ssl-key-path: a client"
+        rejects(b -> b.sslCertPath("/etc/client.crt"), "Invalid setting fraiseql.db.ssl-key-path: a client"
                 + " certificate needs both ssl-cert-path and ssl-key-path, but only ssl-cert-path is set. Set"
                 + " fraiseql.db.ssl-key-path too, or remove fraiseql.db.ssl-cert-path.");
     }
 
     @Test
     void aMissingCertificateFileIsRejected() {
-        rejects(b -> b.sslRootCertPath("/nonexistent/root.crt"), "Invalid database setting"
+        rejects(b -> b.sslRootCertPath("/nonexistent/root.crt"), "Invalid setting"
                 + " fraiseql.db.ssl-root-cert-path=/nonexistent/root.crt: no readable file is there. Point it at an"
                 + " existing PEM or DER file this process may read.");
     }
@@ -208,13 +208,13 @@ class DbSettingsTest {
     @Test
     void anUnknownOrBadTextPropertyIsRejected() {
         assertThatThrownBy(() -> DbSettings.builder().property("max-conections", "5"))
-                .hasMessage("Invalid database setting fraiseql.db.max-conections=5: no such setting. Check the"
+                .hasMessage("Invalid setting fraiseql.db.max-conections=5: no such setting. Check the"
                         + " spelling against the list in docs/configuration.md.");
         assertThatThrownBy(() -> DbSettings.builder().property("max-connections", "many"))
-                .hasMessage("Invalid database setting fraiseql.db.max-connections=many: not a whole number. Write"
+                .hasMessage("Invalid setting fraiseql.db.max-connections=many: not a whole number. Write"
                         + " it as digits, such as 20.");
         assertThatThrownBy(() -> DbSettings.builder().property("query-timeout", "soon"))
-                .hasMessage("Invalid database setting fraiseql.db.query-timeout=soon: not a duration. Write it as"
+                .hasMessage("Invalid setting fraiseql.db.query-timeout=soon: not a duration. Write it as"
                         + " a number with a unit, such as 250ms, 30s or 10m.");
     }
 
@@ -249,7 +249,7 @@ class DbSettingsTest {
     void aNonNumericMillisecondVariableNamesTheVariable() {
         assertThatThrownBy(() -> DbSettings.fromEnvironment(Map.of("RUST_DB_QUERY_TIMEOUT_MS", "30s")))
                 .isInstanceOf(InvalidSettingException.class)
-                .hasMessage("Invalid database setting RUST_DB_QUERY_TIMEOUT_MS=30s: not a whole number of"
+                .hasMessage("Invalid setting RUST_DB_QUERY_TIMEOUT_MS=30s: not a whole number of"
                         + " milliseconds. Write digits only, such as 30000, or set fraiseql.db.query-timeout instead.");
     }
 

@@ -1,5 +1,6 @@
 package dev.fraiseql.autoconfigure.graphql;
 
+import dev.fraiseql.core.config.InvalidSettingException;
 import dev.fraiseql.core.query.PageSettings;
 import dev.fraiseql.graphql.ExecutionMode;
 import dev.fraiseql.graphql.FraiseqlGraphQlSettings;
@@ -106,11 +107,11 @@ public class FraiseqlGraphQlProperties {
     /**
      * The binding's settings.
      *
-     * @throws InvalidGraphQlPropertyException when the page sizes contradict each other
+     * @throws InvalidSettingException when the page sizes contradict each other
      */
     public FraiseqlGraphQlSettings toSettings() {
         if (maxPageSize < defaultPageSize) {
-            throw new InvalidGraphQlPropertyException("fraiseql.graphql.max-page-size", String.valueOf(maxPageSize),
+            throw new InvalidSettingException("fraiseql.graphql.max-page-size", String.valueOf(maxPageSize),
                     "it is below fraiseql.graphql.default-page-size (" + defaultPageSize + ")",
                     "Raise fraiseql.graphql.max-page-size to at least " + defaultPageSize
                             + ", or lower fraiseql.graphql.default-page-size.");

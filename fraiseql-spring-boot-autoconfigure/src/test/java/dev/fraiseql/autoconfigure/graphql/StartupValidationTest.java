@@ -1,5 +1,6 @@
 package dev.fraiseql.autoconfigure.graphql;
 
+import dev.fraiseql.autoconfigure.InvalidSettingFailureAnalyzer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -8,10 +9,10 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.boot.diagnostics.FailureAnalysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -44,7 +45,7 @@ class StartupValidationTest {
         Throwable failure = catchThrowable(() -> start(schemaLocation, overrides));
         FailureAnalysis analysis = new FraiseqlSchemaFailureAnalyzer().analyze(failure);
         if (analysis == null) {
-            analysis = new InvalidGraphQlPropertyFailureAnalyzer().analyze(failure);
+            analysis = new InvalidSettingFailureAnalyzer().analyze(failure);
         }
         assertThat(analysis).as("analysis of %s", failure).isNotNull();
         return analysis;
@@ -94,7 +95,7 @@ class StartupValidationTest {
         FailureAnalysis analysis = analysisOfStarting("classpath:fraiseql-test/bad-argument/",
                 Map.of("fraiseql.graphql.default-page-size", "50", "fraiseql.graphql.max-page-size", "10"));
 
-        assertThat(analysis.getDescription()).isEqualTo("The GraphQL setting fraiseql.graphql.max-page-size is set to"
+        assertThat(analysis.getDescription()).isEqualTo("The setting fraiseql.graphql.max-page-size is set to"
                 + " '10', which cannot work: it is below fraiseql.graphql.default-page-size (50).");
         assertThat(analysis.getAction()).isEqualTo("Raise fraiseql.graphql.max-page-size to at least 50, or lower"
                 + " fraiseql.graphql.default-page-size.");
