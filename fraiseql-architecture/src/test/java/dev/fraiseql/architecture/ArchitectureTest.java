@@ -1,5 +1,7 @@
 package dev.fraiseql.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.Location;
@@ -7,24 +9,34 @@ import com.tngtech.archunit.core.importer.Locations;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.fraiseql.core.archfixture.SpringInCore;
+import dev.fraiseql.core.sql.archfixture.SqlImportsQuery;
 import dev.fraiseql.graphql.FraiseqlGraphQl;
+import dev.fraiseql.graphql.FraiseqlGraphQlCustomizer;
 import dev.fraiseql.graphql.archfixture.BootInGraphQl;
+import dev.fraiseql.graphql.internal.fetch.archfixture.FetchImportsAssembly;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The dependency rules of the project, checked on the compiled classes so that a wrong import fails the build rather
  * than a review: core needs neither Spring nor graphql-java nor the modules above it, so it stays usable on its own;
- * the GraphQL binding needs no Spring Boot, so it works in a plain Spring application. Every module's classes are read
- * from its {@code target/classes} in this checkout, never from the local Maven repository, which other checkouts may
- * have overwritten with other code; each rule is also shown to fail on a class written to break it.
+ * the GraphQL binding needs no Spring Boot, so it works in a plain Spring application; core's packages form no cycles;
+ * inside the binding, the public API in the root package is reached by everyone and reaches only core, the internal
+ * {@code schema}, {@code fetch}, {@code execution} and {@code controller} packages are each used only by the layers
+ * above them, and only the assembly ({@code FraiseqlGraphQl}, its builder and {@code FraiseqlGraphQlCustomizer}) wires
+ * them together, so that it alone may change when an internal package does. Every module's classes are read from its
+ * {@code target/classes} in this checkout, never from the local Maven repository, which other checkouts may have
+ * overwritten with other code; each rule is also shown to fail on a class written to break it.
  */
 class ArchitectureTest {
 
@@ -47,6 +59,42 @@ class ArchitectureTest {
             .because("the binding works in a plain Spring for GraphQL application; the Boot wiring is the"
                     + " auto-configuration's");
 
+    static final ArchRule CORE_PACKAGES_FORM_NO_CYCLES = slices()
+            .matching("dev.fraiseql.core.(*)..")
+            .should().beFreeOfCycles()
+            .because("each core package builds on the ones below it and none imports back up");
+
+    private static final Set<String> ASSEMBLY_TYPES =
+            Set.of(FraiseqlGraphQl.class.getName(), FraiseqlGraphQlCustomizer.class.getName());
+
+    // By name, not by package: the assembly shares the root package with the API it must not be reachable from.
+    private static final DescribedPredicate<JavaClass> ASSEMBLY = DescribedPredicate.describe(
+            "the assembly FraiseqlGraphQl (with its Builder) and FraiseqlGraphQlCustomizer",
+            javaClass -> ASSEMBLY_TYPES.contains(topLevelName(javaClass)));
+
+    private static final DescribedPredicate<JavaClass> API = resideInAPackage("dev.fraiseql.graphql")
+            .and(DescribedPredicate.not(ASSEMBLY))
+            .as("the binding's root package except the assembly");
+
+    static final ArchRule BINDING_LAYERS_POINT_DOWN = layeredArchitecture()
+            .consideringOnlyDependenciesInAnyPackage("dev.fraiseql..")
+            .optionalLayer("Core").definedBy("dev.fraiseql.core..")
+            .layer("API").definedBy(API)
+            .layer("Schema").definedBy("dev.fraiseql.graphql.internal.schema..")
+            .layer("Fetch").definedBy("dev.fraiseql.graphql.internal.fetch..")
+            .layer("Execution").definedBy("dev.fraiseql.graphql.internal.execution..")
+            .layer("Controller").definedBy("dev.fraiseql.graphql.internal.controller..")
+            .layer("Assembly").definedBy(ASSEMBLY)
+            .whereLayer("API").mayOnlyAccessLayers("Core")
+            .whereLayer("Schema").mayOnlyBeAccessedByLayers("Fetch", "Controller", "Assembly")
+            .whereLayer("Fetch").mayOnlyBeAccessedByLayers("Execution", "Controller", "Assembly")
+            .whereLayer("Execution").mayOnlyBeAccessedByLayers("Assembly")
+            .whereLayer("Controller").mayOnlyBeAccessedByLayers("Assembly")
+            .whereLayer("Assembly").mayNotBeAccessedByAnyLayer()
+            // A new package must be given a place here rather than escape every rule.
+            .ensureAllClassesAreContainedInArchitecture()
+            .because("users see the root package; only the assembly wires the internals, which import downwards only");
+
     @Test
     void coreDependsOnNeitherSpringNorGraphQlJavaNorTheModulesAboveIt() {
         CORE_NEEDS_NOTHING_ABOVE_IT.check(compiledClassesOf(CORE));
@@ -55,6 +103,16 @@ class ArchitectureTest {
     @Test
     void theGraphQlBindingDependsOnNeitherSpringBootNorTheAutoConfiguration() {
         BINDING_NEEDS_NO_BOOT.check(compiledClassesOf(GRAPHQL));
+    }
+
+    @Test
+    void corePackagesImportEachOtherWithoutCycles() {
+        CORE_PACKAGES_FORM_NO_CYCLES.check(compiledClassesOf(CORE));
+    }
+
+    @Test
+    void insideTheGraphQlBindingOnlyTheAssemblyWiresTheInternalPackagesAndTheyImportDownwardsOnly() {
+        BINDING_LAYERS_POINT_DOWN.check(compiledClassesOf(GRAPHQL));
     }
 
     @Test
@@ -92,6 +150,16 @@ class ArchitectureTest {
             assertReportsOnly(BINDING_NEEDS_NO_BOOT, GRAPHQL, BootInGraphQl.class);
         }
 
+        @Test
+        void anSqlClassThatImportsTheQueryPackageClosesACycleInCore() {
+            assertReportsOnly(CORE_PACKAGES_FORM_NO_CYCLES, CORE, SqlImportsQuery.class);
+        }
+
+        @Test
+        void anInternalClassThatImportsTheAssemblyBreaksTheLayers() {
+            assertReportsOnly(BINDING_LAYERS_POINT_DOWN, GRAPHQL, FetchImportsAssembly.class);
+        }
+
         private void assertReportsOnly(ArchRule rule, String module, Class<?> breaker) {
             Set<Location> locations = new HashSet<>(Locations.ofClass(breaker));
             locations.add(Location.of(classesDirectory(module)));
@@ -122,5 +190,11 @@ class ArchitectureTest {
                     + ", since the architecture rules read every module's target/classes");
         }
         return classes;
+    }
+
+    private static String topLevelName(JavaClass javaClass) {
+        String name = javaClass.getName();
+        int nested = name.indexOf('$');
+        return nested < 0 ? name : name.substring(0, nested);
     }
 }
