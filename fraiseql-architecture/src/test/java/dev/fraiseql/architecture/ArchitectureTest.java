@@ -8,6 +8,8 @@ import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.core.importer.Locations;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import dev.fraiseql.autoconfigure.archfixture.InternalInAutoConfiguration;
+import dev.fraiseql.core.archfixture.AssertionInMain;
 import dev.fraiseql.core.archfixture.SpringInCore;
 import dev.fraiseql.core.sql.archfixture.SqlImportsQuery;
 import dev.fraiseql.graphql.FraiseqlGraphQl;
@@ -34,7 +36,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * inside the binding, the public API in the root package is reached by everyone and reaches only core, the internal
  * {@code schema}, {@code fetch}, {@code execution} and {@code controller} packages are each used only by the layers
  * above them, and only the assembly ({@code FraiseqlGraphQl}, its builder and {@code FraiseqlGraphQlCustomizer}) wires
- * them together, so that it alone may change when an internal package does. Every module's classes are read from its
+ * them together, so that it alone may change when an internal package does; nothing outside the binding (the
+ * auto-configuration, the sample, the benchmarks) uses its {@code internal} packages, so that they can change without
+ * breaking users; and no main class uses a test library. Every module's classes are read from its
  * {@code target/classes} in this checkout, never from the local Maven repository, which other checkouts may have
  * overwritten with other code; each rule is also shown to fail on a class written to break it.
  */
@@ -45,6 +49,9 @@ class ArchitectureTest {
     private static final String AUTOCONFIGURE = "fraiseql-spring-boot-autoconfigure";
     private static final String SAMPLE = "samples/library";
     private static final String BENCHMARKS = "benchmarks";
+
+    private static final String[] TEST_LIBRARIES = {"org.junit..", "junit..", "org.assertj..", "org.mockito..",
+            "org.hamcrest..", "org.springframework.test..", "org.springframework.boot.test.."};
 
     static final ArchRule CORE_NEEDS_NOTHING_ABOVE_IT = noClasses()
             .that().resideInAPackage("dev.fraiseql.core..")
@@ -95,6 +102,15 @@ class ArchitectureTest {
             .ensureAllClassesAreContainedInArchitecture()
             .because("users see the root package; only the assembly wires the internals, which import downwards only");
 
+    static final ArchRule NOTHING_OUTSIDE_USES_BINDING_INTERNALS = noClasses()
+            .should().dependOnClassesThat().resideInAPackage("dev.fraiseql.graphql.internal..")
+            .because("the internal packages of the binding may change in any release; use its root package");
+
+    static final ArchRule NO_MAIN_CLASS_USES_A_TEST_LIBRARY = noClasses()
+            .that().resideInAPackage("dev.fraiseql..")
+            .should().dependOnClassesThat().resideInAnyPackage(TEST_LIBRARIES)
+            .because("test libraries are test-scoped and absent at run time");
+
     @Test
     void coreDependsOnNeitherSpringNorGraphQlJavaNorTheModulesAboveIt() {
         CORE_NEEDS_NOTHING_ABOVE_IT.check(compiledClassesOf(CORE));
@@ -113,6 +129,16 @@ class ArchitectureTest {
     @Test
     void insideTheGraphQlBindingOnlyTheAssemblyWiresTheInternalPackagesAndTheyImportDownwardsOnly() {
         BINDING_LAYERS_POINT_DOWN.check(compiledClassesOf(GRAPHQL));
+    }
+
+    @Test
+    void theAutoConfigurationTheSampleAndTheBenchmarksUseOnlyTheBindingsPublicPackage() {
+        NOTHING_OUTSIDE_USES_BINDING_INTERNALS.check(compiledClassesOf(AUTOCONFIGURE, SAMPLE, BENCHMARKS));
+    }
+
+    @Test
+    void noMainClassOfAnyModuleDependsOnATestLibrary() {
+        NO_MAIN_CLASS_USES_A_TEST_LIBRARY.check(compiledClassesOf(CORE, GRAPHQL, AUTOCONFIGURE, SAMPLE, BENCHMARKS));
     }
 
     @Test
@@ -158,6 +184,16 @@ class ArchitectureTest {
         @Test
         void anInternalClassThatImportsTheAssemblyBreaksTheLayers() {
             assertReportsOnly(BINDING_LAYERS_POINT_DOWN, GRAPHQL, FetchImportsAssembly.class);
+        }
+
+        @Test
+        void anAutoConfigurationClassThatUsesAnInternalClassOfTheBindingBreaksTheInternalRule() {
+            assertReportsOnly(NOTHING_OUTSIDE_USES_BINDING_INTERNALS, AUTOCONFIGURE, InternalInAutoConfiguration.class);
+        }
+
+        @Test
+        void aMainClassThatCallsAssertjBreaksTheTestLibraryRule() {
+            assertReportsOnly(NO_MAIN_CLASS_USES_A_TEST_LIBRARY, CORE, AssertionInMain.class);
         }
 
         private void assertReportsOnly(ArchRule rule, String module, Class<?> breaker) {
