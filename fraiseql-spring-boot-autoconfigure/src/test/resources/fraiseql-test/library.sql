@@ -139,3 +139,9 @@ CREATE FUNCTION app.answer_with(input jsonb) RETURNS app.mutation_response LANGU
   SELECT ROW(input->>'status', 'answered ' || (input->>'status'), NULL, 'Book', NULL, NULL, NULL,
              NULL)::app.mutation_response;
 $$;
+
+-- Answers with decimals that a double cannot hold exactly.
+CREATE FUNCTION app.quote(input jsonb) RETURNS jsonb LANGUAGE sql AS $$
+  SELECT jsonb_build_object('id', 0, 'title', input->>'title', 'price', 12.50,
+                            'metadata', jsonb_build_object('amount', 12.50, 'big', 12345678901234567890.125));
+$$;

@@ -51,6 +51,13 @@ class MutationHttpTest {
     }
 
     @Test
+    void decimalsInAFunctionsAnswerReachTheClientExactlyInJsonAndAsDoublesInFloatFields() {
+        assertThat(new GraphQlHttp(port).post("mutation { quote(title: \"Q\") { title price metadata } }"))
+                .isEqualTo("{\"data\":{\"quote\":{\"title\":\"Q\",\"price\":12.5,\"metadata\":{\"big\":"
+                        + "12345678901234567890.125,\"amount\":12.50}}}}");
+    }
+
+    @Test
     void anExplicitNullInTheInputReachesTheFunctionAsJsonNull() {
         Map<String, Object> input = new java.util.LinkedHashMap<>();
         input.put("title", "Nullable ISBN");
