@@ -50,6 +50,28 @@ class ViewBindingHttpTest {
     }
 
     @Test
+    void aDocumentWhoseIncludeVariableChangesIsAnsweredForEachValueNotFromTheFirstPlan() {
+        String query = "query($pages: Boolean!) { book(id: 2) { title pages @include(if: $pages) } }";
+        GraphQlHttp http = new GraphQlHttp(port);
+        for (int i = 0; i < 2; i++) {
+            assertThat(http.post(query, Map.of("pages", true)))
+                    .isEqualTo("{\"data\":{\"book\":{\"title\":\"Solaris\",\"pages\":204}}}");
+            assertThat(http.post(query, Map.of("pages", false)))
+                    .isEqualTo("{\"data\":{\"book\":{\"title\":\"Solaris\"}}}");
+        }
+    }
+
+    @Test
+    void aRepeatedDocumentWithFragmentsAndAliasesAnswersFromItsPlanWithTheSameBytes() {
+        String query = "{ a: book(id: 1) { ...t } b: book(id: 2) { ...t name: title } } fragment t on Book { title }";
+        String expected = "{\"data\":{\"a\":{\"title\":\"The Dispossessed\"},\"b\":{\"title\":\"Solaris\","
+                + "\"name\":\"Solaris\"}}}";
+        for (int i = 0; i < 3; i++) {
+            assertThat(post(query)).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void singleFieldReturnsNullWhenNoRowMatches() {
         assertThat(post("{ book(id: 99) { title } }")).isEqualTo("{\"data\":{\"book\":null}}");
     }

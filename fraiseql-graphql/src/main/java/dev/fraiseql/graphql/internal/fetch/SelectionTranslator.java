@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns graphql-java's resolved selection (fragments merged, aliases, {@code @skip}/{@code @include}
@@ -39,10 +40,53 @@ import java.util.Set;
  */
 final class SelectionTranslator {
 
+    /** Plans remembered; the cache is cleared when full, like the document cache. */
+    private static final int CACHE_SIZE = 1000;
+
     private final TypeRegistry types;
+    private final Map<PlanKey, SelectionPlan> plans = new ConcurrentHashMap<>();
 
     SelectionTranslator(TypeRegistry types) {
         this.types = types;
+    }
+
+    /**
+     * Identifies a field of a parsed document read as a type: the field node and the type by identity, since the
+     * document cache hands out the same nodes for the same query and a type is replaced when view columns are read again.
+     */
+    private record PlanKey(Field field, TypeDef type) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PlanKey k && k.field == field && k.type == type;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(field) + System.identityHashCode(type);
+        }
+    }
+
+    /**
+     * The plan of the field being fetched: its translated selection, and projectors that earlier requests built for it.
+     * A plan is kept for the next request of the same parsed document unless a {@code @skip}/{@code @include}
+     * variable decided what it selects.
+     */
+    SelectionPlan plan(TypeDef type, DataFetchingEnvironment env) {
+        List<Field> fields = env.getMergedField().getFields();
+        PlanKey key = fields.size() == 1 ? new PlanKey(fields.get(0), type) : null;
+        SelectionPlan plan = key == null ? null : plans.get(key);
+        if (plan != null) {
+            return plan;
+        }
+        Walk walk = new Walk(env);
+        plan = new SelectionPlan(walk.translate(type, fields));
+        if (key != null && !walk.usedVariables) {
+            if (plans.size() >= CACHE_SIZE) {
+                plans.clear();
+            }
+            plans.put(key, plan);
+        }
+        return plan;
     }
 
     /**
@@ -52,92 +96,105 @@ final class SelectionTranslator {
      * merged by response key, with fragments expanded and {@code @skip}/{@code @include} applied.
      */
     List<SelectionNode> translate(TypeDef type, DataFetchingEnvironment env) {
-        List<Selection> selections = new ArrayList<>();
-        for (Field field : env.getMergedField().getFields()) {
-            if (field.getSelectionSet() != null) {
-                selections.addAll(field.getSelectionSet().getSelections());
-            }
-        }
-        return translate(type, selections, env);
+        return new Walk(env).translate(type, env.getMergedField().getFields());
     }
 
-    private List<SelectionNode> translate(TypeDef type, List<Selection> selections, DataFetchingEnvironment env) {
-        Map<String, List<Field>> byKey = new LinkedHashMap<>();
-        collect(type.name(), selections, env, byKey, new HashSet<>());
-        List<SelectionNode> nodes = new ArrayList<>(byKey.size());
-        GraphQLObjectType objectType = env.getGraphQLSchema().getObjectType(type.name());
-        for (Map.Entry<String, List<Field>> entry : byKey.entrySet()) {
-            String name = entry.getValue().get(0).getName();
-            if (name.equals("__typename")) {
-                nodes.add(SelectionNode.typeName(entry.getKey(), type.name()));
-                continue;
+    /** One translation, noting whether a directive's variable decided what was selected. */
+    private final class Walk {
+        private final DataFetchingEnvironment env;
+        private boolean usedVariables;
+
+        Walk(DataFetchingEnvironment env) {
+            this.env = env;
+        }
+
+        List<SelectionNode> translate(TypeDef type, List<Field> fields) {
+            List<Selection> selections = new ArrayList<>();
+            for (Field field : fields) {
+                if (field.getSelectionSet() != null) {
+                    selections.addAll(field.getSelectionSet().getSelections());
+                }
             }
-            FieldDef def = field(type, name);
-            List<String> keys = sourceKeys(def);
-            if (def.objectType() != null) {
-                List<Selection> sub = new ArrayList<>();
-                for (Field f : entry.getValue()) {
-                    if (f.getSelectionSet() != null) {
-                        sub.addAll(f.getSelectionSet().getSelections());
+            return translateSelections(type, selections);
+        }
+
+        private List<SelectionNode> translateSelections(TypeDef type, List<Selection> selections) {
+            Map<String, List<Field>> byKey = new LinkedHashMap<>();
+            collect(type.name(), selections, byKey, new HashSet<>());
+            List<SelectionNode> nodes = new ArrayList<>(byKey.size());
+            GraphQLObjectType objectType = env.getGraphQLSchema().getObjectType(type.name());
+            for (Map.Entry<String, List<Field>> entry : byKey.entrySet()) {
+                String name = entry.getValue().get(0).getName();
+                if (name.equals("__typename")) {
+                    nodes.add(SelectionNode.typeName(entry.getKey(), type.name()));
+                    continue;
+                }
+                FieldDef def = field(type, name);
+                List<String> keys = sourceKeys(def);
+                if (def.objectType() != null) {
+                    nodes.add(required(SelectionNode.object(entry.getKey(), keys, def.list(),
+                            translate(types.type(def.objectType()), entry.getValue())), objectType, name));
+                } else {
+                    nodes.add(required(SelectionNode.value(entry.getKey(), keys, def.scalar(), def.list()), objectType,
+                            name));
+                }
+            }
+            return nodes;
+        }
+
+        private void collect(String typeName, List<Selection> selections, Map<String, List<Field>> out,
+                Set<String> visitedFragments) {
+            for (Selection<?> selection : selections) {
+                if (selection instanceof Field field) {
+                    if (included(field.getDirectives())) {
+                        out.computeIfAbsent(field.getResultKey(), k -> new ArrayList<>(1)).add(field);
+                    }
+                } else if (selection instanceof InlineFragment inline) {
+                    if (included(inline.getDirectives()) && applies(inline.getTypeCondition(), typeName, env)) {
+                        collect(typeName, inline.getSelectionSet().getSelections(), out, visitedFragments);
+                    }
+                } else if (selection instanceof FragmentSpread spread) {
+                    if (!included(spread.getDirectives()) || !visitedFragments.add(spread.getName())) {
+                        continue;
+                    }
+                    FragmentDefinition fragment = env.getFragmentsByName().get(spread.getName());
+                    if (fragment != null && applies(fragment.getTypeCondition(), typeName, env)) {
+                        collect(typeName, fragment.getSelectionSet().getSelections(), out, visitedFragments);
                     }
                 }
-                nodes.add(required(SelectionNode.object(entry.getKey(), keys, def.list(),
-                        translate(types.type(def.objectType()), sub, env)), objectType, name));
-            } else {
-                nodes.add(required(SelectionNode.value(entry.getKey(), keys, def.scalar(), def.list()), objectType, name));
             }
         }
-        return nodes;
+
+        private boolean included(List<Directive> directives) {
+            for (Directive directive : directives) {
+                boolean skip = directive.getName().equals("skip");
+                if (skip || directive.getName().equals("include")) {
+                    Argument condition = directive.getArgument("if");
+                    boolean value = condition != null && isTrue(condition.getValue());
+                    if (value == skip) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        private boolean isTrue(Value<?> value) {
+            if (value instanceof BooleanValue b) {
+                return b.isValue();
+            }
+            if (value instanceof VariableReference ref) {
+                usedVariables = true;
+                return Boolean.TRUE.equals(env.getVariables().get(ref.getName()));
+            }
+            return false;
+        }
     }
 
     /** The node, marked required when the schema declares the field non-null (the GraphQL type, not the column). */
     private static SelectionNode required(SelectionNode node, GraphQLObjectType type, String field) {
         GraphQLFieldDefinition definition = type == null ? null : type.getFieldDefinition(field);
         return definition != null && GraphQLTypeUtil.isNonNull(definition.getType()) ? node.asRequired() : node;
-    }
-
-    private static void collect(String typeName, List<Selection> selections, DataFetchingEnvironment env,
-            Map<String, List<Field>> out, Set<String> visitedFragments) {
-        for (Selection<?> selection : selections) {
-            if (selection instanceof Field field) {
-                if (included(field.getDirectives(), env)) {
-                    out.computeIfAbsent(field.getResultKey(), k -> new ArrayList<>(1)).add(field);
-                }
-            } else if (selection instanceof InlineFragment inline) {
-                if (included(inline.getDirectives(), env) && applies(inline.getTypeCondition(), typeName, env)) {
-                    collect(typeName, inline.getSelectionSet().getSelections(), env, out, visitedFragments);
-                }
-            } else if (selection instanceof FragmentSpread spread) {
-                if (!included(spread.getDirectives(), env) || !visitedFragments.add(spread.getName())) {
-                    continue;
-                }
-                FragmentDefinition fragment = env.getFragmentsByName().get(spread.getName());
-                if (fragment != null && applies(fragment.getTypeCondition(), typeName, env)) {
-                    collect(typeName, fragment.getSelectionSet().getSelections(), env, out, visitedFragments);
-                }
-            }
-        }
-    }
-
-    private static boolean included(List<Directive> directives, DataFetchingEnvironment env) {
-        for (Directive directive : directives) {
-            boolean skip = directive.getName().equals("skip");
-            if (skip || directive.getName().equals("include")) {
-                Argument condition = directive.getArgument("if");
-                boolean value = condition != null && isTrue(condition.getValue(), env);
-                if (value == skip) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private static boolean isTrue(Value<?> value, DataFetchingEnvironment env) {
-        if (value instanceof BooleanValue b) {
-            return b.isValue();
-        }
-        return value instanceof VariableReference ref && Boolean.TRUE.equals(env.getVariables().get(ref.getName()));
     }
 
     private static boolean applies(TypeName condition, String typeName, DataFetchingEnvironment env) {

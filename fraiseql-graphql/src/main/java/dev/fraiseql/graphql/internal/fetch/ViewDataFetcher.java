@@ -51,13 +51,17 @@ final class ViewDataFetcher implements DataFetcher<Object> {
         }
         boolean list = returnsList();
         TypeDef type = spec.type();
-        List<SelectionNode> selection = engine.translator().translate(type, env);
+        SelectionPlan plan = engine.translator().plan(type, env);
         boolean inJvm = engine.settings().projectsInJvm();
-        Projection projection = inJvm ? Projection.dataColumn(type) : new JsonProjection(type.dataColumn(), selection);
-        RowProjector writer = inJvm ? engine.projectors().apply(selection) : ViewDataFetcher::copy;
+        Projection projection = inJvm ? Projection.dataColumn(type) : new JsonProjection(type.dataColumn(),
+                plan.selection());
+        RowProjector writer = inJvm ? plan.borrow(engine.projectors()) : ViewDataFetcher::copy;
         SelectRenderer renderer = engine.renderer();
         SqlStatement sql = list ? renderer.list(spec, projection) : renderer.single(spec, projection);
         Object raw = list ? rawList(env, sql, writer, itemRequired(env)) : rawSingle(env, sql, writer);
+        if (inJvm) {
+            plan.release(writer);
+        }
         // A row that breaks the schema's non-null promises gets the standard path's answer: errors and nulls
         // where graphql-java puts them. It costs a second statement, and only for such rows.
         if (raw != BROKEN) {
