@@ -8,6 +8,9 @@
 #   benchmarks/run.sh peers [--seconds=10 --rounds=2 --warmup=10 --connections=8]
 #                                     # FraiseQL against a conventional Spring for GraphQL app, PostGraphile 5
 #                                     # and pgbench; a smoke run: --seconds=3 --rounds=1 --warmup=2
+#   benchmarks/run.sh profile [lookup|list100]
+#                                     # JFR of one in-process request kind on the fast path, drawn as a flame
+#                                     # graph in benchmarks/results/flame-QUERY.svg (needs python3)
 #   benchmarks/run.sh main CLASS      # any main class on the benchmark classpath
 #
 # Uses the embedded PostgreSQL 17, or FRAISEQL_TEST_DATABASE_URL. Installs wrk from Debian's
@@ -91,11 +94,23 @@ run_e2e() {
     --data="$data" --out="$results" "$@"
 }
 
+run_profile() {
+  local query="${1:-lookup}"
+  local dir="$root/benchmarks/target/jfr-$query"
+  rm -rf "$dir"
+  java "${java_opts[@]}" -cp "$cp" org.openjdk.jmh.Main InProcessGraphQlBenchmark -p execution=fast-jvm \
+    -p query="$query" -wi 3 -i 6 -f 1 -prof "jfr:dir=$dir;configName=profile" | tee "$results/profile-$query.txt"
+  python3 "$root/benchmarks/scripts/flame.py" "$(find "$dir" -name '*.jfr' | head -1)" \
+    InProcessGraphQlBenchmark.execute "$results/flame-$query.svg" \
+    "In-process $query on the fast path (JVM projection): where the CPU goes"
+}
+
 case "${1:-all}" in
   jmh) shift; run_jmh "$@" ;;
   e2e) shift; run_e2e "$@" ;;
   peers) shift; run_peers "$@" ;;
+  profile) shift; run_profile "$@" ;;
   main) shift; java "${java_opts[@]}" -cp "$cp" "$@" ;;
   all) run_jmh; run_e2e; run_peers ;;
-  *) echo "usage: benchmarks/run.sh [all|jmh [REGEX]|e2e [--seconds=N ...]|peers [--seconds=N ...]|main CLASS]" >&2; exit 2 ;;
+  *) echo "usage: benchmarks/run.sh [all|jmh [REGEX]|e2e [--seconds=N ...]|peers [--seconds=N ...]|profile [lookup|list100]|main CLASS]" >&2; exit 2 ;;
 esac
