@@ -39,12 +39,14 @@ class InvalidSettingsTest {
     @Test
     void aMissingUrlStopsStartUp() {
         failsWith("Invalid setting fraiseql.db.url: no database URL is set. Set fraiseql.db.url (or the"
-                        + " DATABASE_URL environment variable). Use postgresql://user:password@host:5432/database"
+                        + " DATABASE_URL environment variable, or spring.datasource.url), or define a"
+                        + " JdbcConnectionDetails bean. Use postgresql://user:password@host:5432/database"
                         + " (percent-encode special characters in the user and password, e.g. @ as %40) or"
                         + " jdbc:postgresql://host:5432/database.",
                 "The setting fraiseql.db.url is not set or incomplete, which cannot work: no database URL"
                         + " is set.",
-                "Set fraiseql.db.url (or the DATABASE_URL environment variable). Use"
+                "Set fraiseql.db.url (or the DATABASE_URL environment variable, or spring.datasource.url), or"
+                        + " define a JdbcConnectionDetails bean. Use"
                         + " postgresql://user:password@host:5432/database (percent-encode special characters in the"
                         + " user and password, e.g. @ as %40) or jdbc:postgresql://host:5432/database.");
     }

@@ -62,7 +62,8 @@ public record DatabaseUrl(String jdbcUrl, String user, String password, Map<Stri
     public static DatabaseUrl parse(String url) {
         if (url == null || url.isBlank()) {
             throw new InvalidSettingException(PROPERTY, null, "no database URL is set",
-                    "Set fraiseql.db.url (or the DATABASE_URL environment variable). " + FORMS);
+                    "Set fraiseql.db.url (or the DATABASE_URL environment variable, or spring.datasource.url), or"
+                            + " define a JdbcConnectionDetails bean. " + FORMS);
         }
         String trimmed = url.trim();
         if (trimmed.startsWith("jdbc:postgresql:")) {
@@ -72,6 +73,40 @@ public record DatabaseUrl(String jdbcUrl, String user, String password, Map<Stri
             return new LibpqParser(trimmed).parse();
         }
         throw invalid(trimmed, "it does not start with postgresql://, postgres:// or jdbc:postgresql:");
+    }
+
+    /**
+     * A {@code jdbc:postgresql:} URL carrying {@code user} and {@code password} as parameters (percent-encoded, in
+     * place of any the URL had), so that one URL holds what a JDBC URL, a user name and a password say apart.
+     *
+     * @param user the user name, or {@code null} to keep the URL's own
+     * @param password the password, or {@code null} to keep the URL's own
+     */
+    public static String withCredentials(String jdbcUrl, String user, String password) {
+        if (user == null && password == null) {
+            return jdbcUrl;
+        }
+        int query = jdbcUrl.indexOf('?');
+        StringBuilder out = new StringBuilder(query < 0 ? jdbcUrl : jdbcUrl.substring(0, query));
+        char separator = '?';
+        if (query >= 0) {
+            for (String pair : jdbcUrl.substring(query + 1).split("&")) {
+                String key = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+                boolean replaced = (key.equals("user") && user != null) || (key.equals("password") && password != null);
+                if (!pair.isEmpty() && !replaced) {
+                    out.append(separator).append(pair);
+                    separator = '&';
+                }
+            }
+        }
+        if (user != null) {
+            out.append(separator).append("user=").append(URLEncoder.encode(user, StandardCharsets.UTF_8));
+            separator = '&';
+        }
+        if (password != null) {
+            out.append(separator).append("password=").append(URLEncoder.encode(password, StandardCharsets.UTF_8));
+        }
+        return out.toString();
     }
 
     /** The URL text with any password (in the user-info part or a password parameter) replaced by ****. */

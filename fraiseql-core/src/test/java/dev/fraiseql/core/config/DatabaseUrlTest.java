@@ -107,7 +107,8 @@ class DatabaseUrlTest {
         assertThatThrownBy(() -> DatabaseUrl.parse("  "))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessage("Invalid setting fraiseql.db.url: no database URL is set. Set fraiseql.db.url"
-                        + " (or the DATABASE_URL environment variable). " + FORMS)
+                        + " (or the DATABASE_URL environment variable, or spring.datasource.url), or define a"
+                        + " JdbcConnectionDetails bean. " + FORMS)
                 .extracting(e -> ((InvalidSettingException) e).property())
                 .isEqualTo("fraiseql.db.url");
     }

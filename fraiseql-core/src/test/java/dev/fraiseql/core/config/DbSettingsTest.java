@@ -58,7 +58,8 @@ class DbSettingsTest {
     @Test
     void aMissingUrlFailsValidation() {
         rejects(b -> b.url(null), "Invalid setting fraiseql.db.url: no database URL is set. Set"
-                + " fraiseql.db.url (or the DATABASE_URL environment variable). Use"
+                + " fraiseql.db.url (or the DATABASE_URL environment variable, or spring.datasource.url), or define a"
+                + " JdbcConnectionDetails bean. Use"
                 + " postgresql://user:password@host:5432/database (percent-encode special characters in the user and"
                 + " password, e.g. @ as %40) or jdbc:postgresql://host:5432/database.");
     }
