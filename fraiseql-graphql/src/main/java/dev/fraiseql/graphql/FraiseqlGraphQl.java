@@ -30,6 +30,7 @@ import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.idl.TypeDefinitionRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,7 @@ public final class FraiseqlGraphQl {
     private final Function<DataFetcherExceptionHandler, ExecutionStrategy> mutationStrategy;
     private final FraiseqlExceptionResolver exceptionResolver;
     private final PreparsedDocumentProvider documentProvider;
+    private final ObservationRegistry observations;
     private final AtomicReference<Bindings> bindings = new AtomicReference<>();
 
     private FraiseqlGraphQl(Builder b) {
@@ -88,6 +90,7 @@ public final class FraiseqlGraphQl {
         this.queryStrategy = b.queryStrategy;
         this.mutationStrategy = b.mutationStrategy;
         this.exceptionResolver = b.exceptionResolver;
+        this.observations = b.observations;
         int cacheSize = b.settings.documentCacheSize();
         this.documentProvider = b.documentProvider != null ? b.documentProvider
                 : cacheSize > 0 ? new DocumentCache(cacheSize) : null;
@@ -204,7 +207,7 @@ public final class FraiseqlGraphQl {
         TypeRegistry types = schema.types();
         BoundTypes bound = new BoundTypes(schema, views == null ? b -> Map.of() : views::columns, System::nanoTime);
         bindings.set(Bindings.create(schema, settings, executor, selectRenderer.apply(types), projector,
-                rowConverter.apply(types), bound));
+                rowConverter.apply(types), bound, observations));
     }
 
     /** Collects what a {@link FraiseqlGraphQl} is built from; every part has a default. */
@@ -224,6 +227,7 @@ public final class FraiseqlGraphQl {
                 RawJsonSerialExecutionStrategy::new;
         private FraiseqlExceptionResolver exceptionResolver = new FraiseqlExceptionResolver();
         private PreparsedDocumentProvider documentProvider;
+        private ObservationRegistry observations = ObservationRegistry.NOOP;
 
         private Builder(QueryExecutor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
@@ -306,6 +310,16 @@ public final class FraiseqlGraphQl {
         /** Keeps parsed documents instead of the binding's own cache (an application's provider, for example). */
         public Builder documentProvider(PreparsedDocumentProvider documentProvider) {
             this.documentProvider = documentProvider;
+            return this;
+        }
+
+        /**
+         * Records each bound field's database work as the observation {@code fraiseql.query} or
+         * {@code fraiseql.mutation} (tagged with the field, the view or function, the outcome and the error code);
+         * {@link ObservationRegistry#NOOP}, the default, records nothing.
+         */
+        public Builder observationRegistry(ObservationRegistry observations) {
+            this.observations = Objects.requireNonNull(observations, "observations");
             return this;
         }
 

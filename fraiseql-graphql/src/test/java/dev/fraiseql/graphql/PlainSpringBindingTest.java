@@ -3,6 +3,9 @@ package dev.fraiseql.graphql;
 import dev.fraiseql.core.execution.ExecutorSettings;
 import dev.fraiseql.core.execution.QueryExecutor;
 import dev.fraiseql.testsupport.TestPostgres;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.tck.TestObservationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,6 +13,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +53,23 @@ class PlainSpringBindingTest {
 
     private static String database;
     private static AnnotationConfigApplicationContext context;
+    private static final TestObservationRegistry observations = TestObservationRegistry.create();
+    /** Every observation stopped, with its low-cardinality key values, to assert their exact set. */
+    private static final List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
+
+    static {
+        observations.observationConfig().observationHandler(new ObservationHandler<>() {
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return true;
+            }
+
+            @Override
+            public void onStop(Observation.Context context) {
+                stopped.add(context);
+            }
+        });
+    }
 
     @BeforeAll
     static void start() throws SQLException {
@@ -90,7 +111,7 @@ class PlainSpringBindingTest {
         @Bean
         FraiseqlGraphQl fraiseql(DataSource dataSource, org.springframework.context.ApplicationContext context) {
             return FraiseqlGraphQl.builder(new QueryExecutor(dataSource, ExecutorSettings.DEFAULT)).controllers(context)
-                    .build();
+                    .observationRegistry(observations).build();
         }
 
         @Bean
@@ -157,5 +178,42 @@ class PlainSpringBindingTest {
     @Test
     void aFilterOnAnUnknownOperatorIsAValidationErrorNamingIt() {
         assertThat(execute("{ books(where: {price: {near: 8}}) { title } }")).contains("near");
+    }
+
+    private static Map<String, String> keyValues(Observation.Context context) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        context.getLowCardinalityKeyValues().forEach(kv -> out.put(kv.getKey(), kv.getValue()));
+        context.getHighCardinalityKeyValues().forEach(kv -> out.put("high:" + kv.getKey(), kv.getValue()));
+        return out;
+    }
+
+    @Test
+    void eachBoundFieldsDatabaseWorkIsAnObservationTaggedWithTheFieldTheViewAndTheOutcome() {
+        observations.clear();
+        stopped.clear();
+        execute("{ books(orderBy: [{price: ASC}], limit: 1) { title } }");
+
+        assertThat(observations).hasSingleObservationThat().hasNameEqualTo("fraiseql.query")
+                .hasContextualNameEqualTo("query Query.books").hasBeenStarted().hasBeenStopped();
+        assertThat(stopped).hasSize(1);
+        assertThat(keyValues(stopped.get(0))).isEqualTo(Map.of("fraiseql.field", "Query.books", "fraiseql.view",
+                "v_book", "outcome", "SUCCESS", "error.code", "none"));
+    }
+
+    @Test
+    void aMutationIsObservedWithItsFunctionAndAFailureWithTheCodeTheClientSees() {
+        observations.clear();
+        stopped.clear();
+        execute("mutation { addBook(input: {title: \"Observed\"}) { title } }");
+        execute("{ cheapBooks(limit: 5000) { title } }");
+
+        assertThat(stopped).hasSize(2);
+        assertThat(stopped.get(0).getName()).isEqualTo("fraiseql.mutation");
+        assertThat(keyValues(stopped.get(0))).isEqualTo(Map.of("fraiseql.field", "Mutation.addBook",
+                "fraiseql.function", "add_book", "outcome", "SUCCESS", "error.code", "none"));
+        assertThat(stopped.get(1).getName()).isEqualTo("fraiseql.query");
+        assertThat(keyValues(stopped.get(1))).isEqualTo(Map.of("fraiseql.field", "Query.cheapBooks",
+                "fraiseql.view", "v_book", "outcome", "ERROR", "error.code", "BAD_USER_INPUT"));
+        assertThat(stopped.get(1).getError()).isNotNull();
     }
 }

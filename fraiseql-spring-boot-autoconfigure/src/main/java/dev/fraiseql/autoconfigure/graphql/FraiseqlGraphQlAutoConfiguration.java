@@ -10,6 +10,7 @@ import dev.fraiseql.graphql.FraiseqlGraphQlCustomizer;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
+import io.micrometer.observation.ObservationRegistry;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -62,11 +63,13 @@ public final class FraiseqlGraphQlAutoConfiguration {
     @DependsOnDatabaseInitialization
     FraiseqlGraphQl fraiseqlGraphQl(QueryExecutor executor, FraiseqlGraphQlProperties properties,
             FraiseqlExceptionResolver exceptionResolver, ObjectProvider<PreparsedDocumentProvider> documents,
-            ObjectProvider<FraiseqlGraphQlCustomizer> customizers, ApplicationContext context) {
+            ObjectProvider<FraiseqlGraphQlCustomizer> customizers, ObjectProvider<ObservationRegistry> observations,
+            ApplicationContext context) {
         // An application's own document provider wins over the binding's cache.
         FraiseqlGraphQl.Builder builder = FraiseqlGraphQl.builder(executor).settings(properties.toSettings())
                 .controllers(context).exceptionResolver(exceptionResolver)
-                .documentProvider(documents.getIfAvailable());
+                .documentProvider(documents.getIfAvailable())
+                .observationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }

@@ -23,6 +23,7 @@ import graphql.execution.ExecutionContext;
 import graphql.execution.ExecutionStrategyParameters;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLScalarType;
+import io.micrometer.observation.tck.TestObservationRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -31,6 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -117,6 +119,11 @@ class ReplaceablePartsTest {
         }
 
         @Bean
+        TestObservationRegistry observationRegistry() {
+            return TestObservationRegistry.create();
+        }
+
+        @Bean
         FraiseqlExceptionResolver ownResolver() {
             return new OwnResolver();
         }
@@ -172,6 +179,19 @@ class ReplaceablePartsTest {
         void theApplicationsExceptionResolverWordsTheBindingsErrors() {
             assertThat(new GraphQlHttp(port).post("{ books(limit: 5000) { title } }"))
                     .contains("\"message\":\"page too large, says the application\"");
+        }
+
+        @Autowired
+        TestObservationRegistry observations;
+
+        @Test
+        void theApplicationsObservationRegistryRecordsEachBoundFieldsDatabaseWork() {
+            observations.clear();
+            new GraphQlHttp(port).post("{ book(id: 2) { title } }");
+            assertThat(observations).hasObservationWithNameEqualTo("fraiseql.query").that()
+                    .hasLowCardinalityKeyValue("fraiseql.field", "Query.book")
+                    .hasLowCardinalityKeyValue("fraiseql.view", "v_book")
+                    .hasLowCardinalityKeyValue("outcome", "SUCCESS");
         }
 
         @Test

@@ -1,5 +1,6 @@
 package dev.fraiseql.graphql.internal.execution;
 
+import graphql.ExecutionResult;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.CoercedVariables;
 import graphql.execution.ExecutionContext;
@@ -18,7 +19,6 @@ import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.language.Value;
 import graphql.language.VariableReference;
-import graphql.ExecutionResult;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -16,6 +16,7 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.idl.RuntimeWiring;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,12 +50,13 @@ public final class Bindings {
      * @param projectors makes the JVM projector of a selection
      * @param converter parses rows on the standard path
      * @param boundTypes per read field, its type bound to its view
+     * @param observations records each field's database work
      */
     public static Bindings create(FraiseqlSchema schema, FraiseqlGraphQlSettings settings, QueryExecutor executor,
             SelectRenderer renderer, Function<List<SelectionNode>, RowProjector> projectors, RowConverter converter,
-            BoundTypes boundTypes) {
+            BoundTypes boundTypes, ObservationRegistry observations) {
         Engine engine = new Engine(settings, executor, renderer, projectors, converter, schema.types(),
-                new SelectionTranslator(schema.types()), boundTypes);
+                new SelectionTranslator(schema.types()), boundTypes, observations);
         Map<String, DataFetcher<?>> schemaFetchers = new LinkedHashMap<>();
         Map<String, ViewDataFetcher> views = new LinkedHashMap<>();
         Map<String, FunctionDataFetcher> functions = new LinkedHashMap<>();

@@ -2,10 +2,10 @@ package dev.fraiseql.graphql.internal.fetch;
 
 import dev.fraiseql.core.execution.QueryExecutor;
 import dev.fraiseql.core.json.ByteSink;
-import dev.fraiseql.core.query.JsonProjection;
 import dev.fraiseql.core.json.SelectionNode;
 import dev.fraiseql.core.query.ConnectionPage;
 import dev.fraiseql.core.query.ConnectionSpec;
+import dev.fraiseql.core.query.JsonProjection;
 import dev.fraiseql.core.query.Projection;
 import dev.fraiseql.core.query.SelectRenderer;
 import dev.fraiseql.core.schema.TypeDef;
@@ -39,7 +39,7 @@ final class ConnectionDataFetcher implements DataFetcher<Object> {
 
     @Override
     public Object get(DataFetchingEnvironment env) {
-        return fetch(env, engine.settings().fast());
+        return FieldObservation.observe(engine.observations(), binding, () -> fetch(env, engine.settings().fast()));
     }
 
     /**

@@ -72,7 +72,7 @@ final class DefaultViewQuery implements ViewQuery {
 
     @Override
     public Object fetch() {
-        return fetcher.fetch(spec, env);
+        return fetcher.observed(() -> fetcher.fetch(spec, env));
     }
 
     @Override
@@ -80,7 +80,7 @@ final class DefaultViewQuery implements ViewQuery {
         if (!fetcher.returnsList()) {
             throw new IllegalStateException(fetcher.coordinate() + " returns one object: use fetchOne()");
         }
-        return fetcher.rows(spec, env);
+        return fetcher.observed(() -> fetcher.rows(spec, env));
     }
 
     @Override
@@ -88,13 +88,13 @@ final class DefaultViewQuery implements ViewQuery {
         if (fetcher.returnsList()) {
             throw new IllegalStateException(fetcher.coordinate() + " returns a list: use fetchList()");
         }
-        return fetcher.one(spec, env);
+        return fetcher.observed(() -> fetcher.one(spec, env));
     }
 
     @Override
     @Deprecated
     public Object fetchMaps() {
-        return fetcher.returnsList() ? fetcher.rows(spec, env) : fetcher.one(spec, env);
+        return fetcher.returnsList() ? fetchList() : fetchOne();
     }
 
     private ViewQuery with(SelectSpec next) {

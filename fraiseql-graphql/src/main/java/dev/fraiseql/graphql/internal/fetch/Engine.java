@@ -8,6 +8,7 @@ import dev.fraiseql.graphql.FraiseqlGraphQlSettings;
 import dev.fraiseql.graphql.RowConverter;
 import dev.fraiseql.graphql.RowProjector;
 import dev.fraiseql.graphql.internal.schema.BoundTypes;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import java.util.function.Function;
 
@@ -23,8 +24,9 @@ import java.util.function.Function;
  * @param types the object types of the schema, unbound
  * @param translator translates GraphQL selections into the projection's selection trees
  * @param boundTypes per read field, its type bound to its view
+ * @param observations records each field's database work
  */
 record Engine(FraiseqlGraphQlSettings settings, QueryExecutor executor, SelectRenderer renderer,
         Function<List<SelectionNode>, RowProjector> projectors, RowConverter converter, TypeRegistry types,
-        SelectionTranslator translator, BoundTypes boundTypes) {
+        SelectionTranslator translator, BoundTypes boundTypes, ObservationRegistry observations) {
 }

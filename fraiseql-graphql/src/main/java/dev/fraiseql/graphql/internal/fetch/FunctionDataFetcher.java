@@ -48,7 +48,8 @@ final class FunctionDataFetcher implements DataFetcher<Object> {
 
     /** Calls the function with {@code input} (GraphQL names) and the transaction-local {@code settings}. */
     Object execute(Map<String, Object> input, Map<String, String> settings) {
-        return toResult(caller.call(binding.target(), input, settings));
+        return FieldObservation.observe(engine.observations(), binding,
+                () -> toResult(caller.call(binding.target(), input, settings)));
     }
 
     /** The field's value: the object itself, or the success or error member of the result union. */

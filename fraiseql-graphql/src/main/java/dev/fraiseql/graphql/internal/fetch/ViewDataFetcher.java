@@ -2,8 +2,8 @@ package dev.fraiseql.graphql.internal.fetch;
 
 import dev.fraiseql.core.execution.QueryExecutor;
 import dev.fraiseql.core.json.ByteSink;
-import dev.fraiseql.core.query.JsonProjection;
 import dev.fraiseql.core.json.SelectionNode;
+import dev.fraiseql.core.query.JsonProjection;
 import dev.fraiseql.core.query.Projection;
 import dev.fraiseql.core.query.SelectRenderer;
 import dev.fraiseql.core.query.SelectSpec;
@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Reads a view-bound root field: one SQL statement, rows as JSON, no data fetcher per nested field. */
 final class ViewDataFetcher implements DataFetcher<Object> {
@@ -36,7 +37,12 @@ final class ViewDataFetcher implements DataFetcher<Object> {
 
     @Override
     public Object get(DataFetchingEnvironment env) {
-        return fetch(spec(env.getArguments()), env);
+        return observed(() -> fetch(spec(env.getArguments()), env));
+    }
+
+    /** Runs {@code work} as this field's observation. */
+    <T> T observed(Supplier<T> work) {
+        return FieldObservation.observe(engine.observations(), binding, work);
     }
 
     /** The query a controller method may adjust before it runs. */
