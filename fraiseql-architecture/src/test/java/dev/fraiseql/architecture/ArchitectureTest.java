@@ -48,6 +48,7 @@ class ArchitectureTest {
     private static final String GRAPHQL = "fraiseql-graphql";
     private static final String AUTOCONFIGURE = "fraiseql-spring-boot-autoconfigure";
     private static final String SAMPLE = "samples/library";
+    private static final String EMBEDDED = "fraiseql-embedded-postgres";
     private static final String BENCHMARKS = "benchmarks";
 
     private static final String[] TEST_LIBRARIES = {"org.junit..", "junit..", "org.assertj..", "org.mockito..",
@@ -133,12 +134,13 @@ class ArchitectureTest {
 
     @Test
     void theAutoConfigurationTheSampleAndTheBenchmarksUseOnlyTheBindingsPublicPackage() {
-        NOTHING_OUTSIDE_USES_BINDING_INTERNALS.check(compiledClassesOf(AUTOCONFIGURE, SAMPLE, BENCHMARKS));
+        NOTHING_OUTSIDE_USES_BINDING_INTERNALS.check(compiledClassesOf(AUTOCONFIGURE, EMBEDDED, SAMPLE, BENCHMARKS));
     }
 
     @Test
     void noMainClassOfAnyModuleDependsOnATestLibrary() {
-        NO_MAIN_CLASS_USES_A_TEST_LIBRARY.check(compiledClassesOf(CORE, GRAPHQL, AUTOCONFIGURE, SAMPLE, BENCHMARKS));
+        NO_MAIN_CLASS_USES_A_TEST_LIBRARY.check(compiledClassesOf(CORE, GRAPHQL, AUTOCONFIGURE, EMBEDDED, SAMPLE,
+                BENCHMARKS));
     }
 
     @Test
@@ -149,8 +151,11 @@ class ArchitectureTest {
                 .anyMatch(javaClass -> javaClass.getName().equals(FraiseqlGraphQl.class.getName()));
         assertThat(compiledClassesOf(AUTOCONFIGURE)).hasSizeGreaterThan(10)
                 .allMatch(javaClass -> javaClass.getPackageName().startsWith("dev.fraiseql.autoconfigure"));
-        assertThat(compiledClassesOf(SAMPLE)).hasSizeGreaterThanOrEqualTo(2)
-                .allMatch(javaClass -> javaClass.getPackageName().startsWith("dev.fraiseql.samples"));
+        assertThat(compiledClassesOf(SAMPLE)).isNotEmpty()
+                .allMatch(javaClass -> javaClass.getPackageName().startsWith("dev.fraiseql.samples"))
+                .anyMatch(javaClass -> javaClass.getSimpleName().equals("LibraryApplication"));
+        assertThat(compiledClassesOf(EMBEDDED)).hasSizeGreaterThanOrEqualTo(3)
+                .allMatch(javaClass -> javaClass.getPackageName().startsWith("dev.fraiseql.embedded"));
         assertThat(compiledClassesOf(BENCHMARKS)).hasSizeGreaterThan(30)
                 .anyMatch(javaClass -> javaClass.getPackageName().startsWith("dev.fraiseql.peers"));
     }

@@ -23,7 +23,9 @@ import org.springframework.core.env.Environment;
  * application defines its own {@code DataSource}. The database comes from the first source that gives one, in Spring
  * Boot's order: a {@code JdbcConnectionDetails} bean (Testcontainers' {@code @ServiceConnection}, Docker Compose, the
  * application's own), then {@code fraiseql.db.url} (or {@code DATABASE_URL} and {@code RUST_DB_*}), then
- * {@code spring.datasource.url} with its user name and password.
+ * {@code spring.datasource.url} with its user name and password, then a {@link FallbackConnectionUrl} bean (the
+ * embedded PostgreSQL of {@code fraiseql-embedded-postgres}), asked only when the pool is built and nothing else
+ * named a database.
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
 @ConditionalOnClass({HikariDataSource.class, PoolFactory.class, DataSource.class})
@@ -60,7 +62,13 @@ public final class FraiseqlDataSourceAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(DataSource.class)
-    HikariDataSource dataSource(DbSettings settings) {
+    HikariDataSource dataSource(DbSettings settings, ObjectProvider<FallbackConnectionUrl> fallback) {
+        FallbackConnectionUrl last = fallback.getIfAvailable();
+        if (settings.url() == null && last != null) {
+            String url = last.url();
+            log.info("FraiseQL connects to {} (from {})", DatabaseUrl.mask(url), last.description());
+            return PoolFactory.create(settings.toBuilder().url(url).build());
+        }
         return PoolFactory.create(settings);
     }
 
