@@ -26,7 +26,7 @@ public interface ConnectionSource {
      * Whether the connection belongs to a transaction someone else runs and ends; {@code false} for a connection
      * the executor may run its own transaction on.
      */
-    boolean isManaged(Connection connection);
+    boolean isManaged(Connection connection) throws SQLException;
 
     /** The source that takes every connection straight from the data source and closes it afterwards. */
     static ConnectionSource of(DataSource dataSource) {

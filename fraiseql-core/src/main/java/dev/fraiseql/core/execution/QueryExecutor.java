@@ -286,12 +286,13 @@ public final class QueryExecutor {
             } catch (SQLException e) {
                 throw classify(e);
             }
-            if (connections.isManaged(c)) {
-                return joined(c, settingPairs, work);
-            }
             boolean restoreAutoCommit = false;
             boolean restoreReadOnly = false;
             try {
+                if (connections.isManaged(c)) {
+                    managed = true;
+                    return joined(c, settingPairs, work);
+                }
                 // A pool handing out connections with autocommit off (an application's DataSource) cannot run a
                 // statement outside a transaction: read in a read-only transaction instead, and end it.
                 if (mode == Mode.SINGLE_STATEMENT && c.getAutoCommit()) {
@@ -342,7 +343,6 @@ public final class QueryExecutor {
          * only reported: the owner rolls back.
          */
         private <T> T joined(Connection c, List<String> settingPairs, TransactionWork<T> work) {
-            managed = true;
             try {
                 connection = c;
                 open = true;
