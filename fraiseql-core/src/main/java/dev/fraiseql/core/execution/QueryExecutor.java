@@ -40,6 +40,10 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Statement timeouts (57014) are never retried. The statement timeout itself is the server-side
  * {@code statement_timeout} the pool sets on each connection; the executor adds no client-side timer.
+ *
+ * <p>When its {@link ConnectionSource} lends a connection of a transaction someone else runs
+ * ({@link ConnectionSource#isManaged}), every unit of work joins that transaction instead: no transaction of its own,
+ * no commit or rollback, and no retry, since the failed statement has aborted the outer transaction.
  */
 public final class QueryExecutor {
 
@@ -47,17 +51,32 @@ public final class QueryExecutor {
     private static final Pattern SETTING_NAME = Pattern.compile("[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*");
 
     private final DataSource dataSource;
+    private final ConnectionSource connections;
     private final ExecutorSettings settings;
     private final RetryPolicy.Sleeper sleeper;
     private final StatementTimer timer;
 
     /** An executor on the data source (normally the FraiseQL pool) with the given settings. */
     public QueryExecutor(DataSource dataSource, ExecutorSettings settings) {
-        this(dataSource, settings, RetryPolicy.Sleeper.THREAD_SLEEP);
+        this(dataSource, settings, ConnectionSource.of(dataSource));
+    }
+
+    /**
+     * An executor taking the data source's connections from the source, such as one that lends the connection of
+     * an active framework-managed transaction on that data source.
+     */
+    public QueryExecutor(DataSource dataSource, ExecutorSettings settings, ConnectionSource connections) {
+        this(dataSource, settings, connections, RetryPolicy.Sleeper.THREAD_SLEEP);
     }
 
     QueryExecutor(DataSource dataSource, ExecutorSettings settings, RetryPolicy.Sleeper sleeper) {
+        this(dataSource, settings, ConnectionSource.of(dataSource), sleeper);
+    }
+
+    QueryExecutor(DataSource dataSource, ExecutorSettings settings, ConnectionSource connections,
+            RetryPolicy.Sleeper sleeper) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.connections = Objects.requireNonNull(connections, "connections");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.timer = StatementTimer.on(dataSource, settings);
@@ -73,7 +92,7 @@ public final class QueryExecutor {
      * size than the rest.
      */
     public QueryExecutor withSettings(ExecutorSettings settings) {
-        return new QueryExecutor(dataSource, settings, sleeper);
+        return new QueryExecutor(dataSource, settings, connections, sleeper);
     }
 
     /**
@@ -250,6 +269,7 @@ public final class QueryExecutor {
         private final Mode mode;
         private final boolean readOnly;
         private Connection connection;
+        private boolean managed;
         private boolean open;
         private boolean commitSent;
         private long rowsHanded;
@@ -262,20 +282,24 @@ public final class QueryExecutor {
         <T> T execute(List<String> settingPairs, TransactionWork<T> work) {
             Connection c;
             try {
-                c = dataSource.getConnection();
+                c = connections.get();
             } catch (SQLException e) {
                 throw classify(e);
             }
             boolean restoreAutoCommit = false;
             boolean restoreReadOnly = false;
             try {
+                if (connections.isManaged(c)) {
+                    managed = true;
+                    return joined(c, settingPairs, work);
+                }
                 // A pool handing out connections with autocommit off (an application's DataSource) cannot run a
                 // statement outside a transaction: read in a read-only transaction instead, and end it.
                 if (mode == Mode.SINGLE_STATEMENT && c.getAutoCommit()) {
                     return single(c, work);
                 }
             } catch (SQLException e) {
-                closeQuietly(c);
+                release(c);
                 throw classify(e);
             }
             try {
@@ -308,7 +332,31 @@ public final class QueryExecutor {
                 throw e;
             } finally {
                 open = false;
-                restoreAndClose(c, restoreReadOnly, restoreAutoCommit);
+                restoreAndRelease(c, restoreReadOnly, restoreAutoCommit);
+            }
+        }
+
+        /**
+         * Runs the work inside the outer transaction that owns the connection. Its read-only flag and autocommit are
+         * the owner's (pgjdbc refuses to change read-only inside a transaction, and a read-write outer transaction
+         * must see the work's writes), the local settings last until the outer transaction ends, and a failure is
+         * only reported: the owner rolls back.
+         */
+        private <T> T joined(Connection c, List<String> settingPairs, TransactionWork<T> work) {
+            try {
+                connection = c;
+                open = true;
+                if (!settingPairs.isEmpty()) {
+                    applyLocalSettings(c, settingPairs);
+                }
+                return work.run(this);
+            } catch (SQLException e) {
+                throw classify(e);
+            } catch (IOException e) {
+                throw new DatabaseException(ErrorKind.STREAM_INTERRUPTED, null, e);
+            } finally {
+                open = false;
+                release(c);
             }
         }
 
@@ -323,15 +371,7 @@ public final class QueryExecutor {
                 throw new DatabaseException(ErrorKind.STREAM_INTERRUPTED, null, e);
             } finally {
                 open = false;
-                closeQuietly(c);
-            }
-        }
-
-        private void closeQuietly(Connection c) {
-            try {
-                c.close();
-            } catch (SQLException e) {
-                log.debug("Closing a connection failed", e);
+                release(c);
             }
         }
 
@@ -362,6 +402,11 @@ public final class QueryExecutor {
             // The pool already waited connection-timeout for a free connection: waiting again under the same load
             // would hold the request several times that long and add to the load; the client is told at once.
             if (!failure.kind().transientFailure() || failure.kind() == ErrorKind.POOL_EXHAUSTED) {
+                return false;
+            }
+            // A failed statement aborts the outer transaction (25P02 for everything after it), and a serialization
+            // failure there has rolled back the owner's work too: rerunning only this part could never succeed.
+            if (managed) {
                 return false;
             }
             if (readOnly) {
@@ -454,7 +499,15 @@ public final class QueryExecutor {
         }
     }
 
-    private static void restoreAndClose(Connection c, boolean readOnly, boolean autoCommit) {
+    private void release(Connection c) {
+        try {
+            connections.release(c);
+        } catch (SQLException e) {
+            log.debug("Giving back the connection failed", e);
+        }
+    }
+
+    private void restoreAndRelease(Connection c, boolean readOnly, boolean autoCommit) {
         try {
             if (readOnly) {
                 c.setReadOnly(false);
@@ -465,10 +518,6 @@ public final class QueryExecutor {
         } catch (SQLException e) {
             log.debug("Could not restore the connection's read-only and autocommit state", e);
         }
-        try {
-            c.close();
-        } catch (SQLException e) {
-            log.debug("Closing the connection failed", e);
-        }
+        release(c);
     }
 }

@@ -2,6 +2,7 @@ package dev.fraiseql.autoconfigure.graphql;
 
 import dev.fraiseql.core.config.DbSettings;
 import dev.fraiseql.core.error.RetryPolicy;
+import dev.fraiseql.core.execution.ConnectionSource;
 import dev.fraiseql.core.execution.ExecutorSettings;
 import dev.fraiseql.core.execution.QueryExecutor;
 import dev.fraiseql.graphql.FraiseqlExceptionResolver;
@@ -23,9 +24,11 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustom
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.data.method.HandlerMethodArgumentResolver;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * Makes the application a GraphQL server over PostgreSQL views: builds the {@link FraiseqlGraphQl} binding from the
@@ -42,13 +45,15 @@ public final class FraiseqlGraphQlAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    QueryExecutor fraiseqlQueryExecutor(DataSource dataSource, ObjectProvider<DbSettings> dbSettings) {
+    QueryExecutor fraiseqlQueryExecutor(DataSource dataSource, ObjectProvider<DbSettings> dbSettings,
+            ObjectProvider<ConnectionSource> connectionSource) {
         DbSettings db = dbSettings.getIfAvailable();
         // The executor leaves slow-statement logging to FraiseQL's own pool when it is the data source.
         ExecutorSettings settings = db == null ? ExecutorSettings.DEFAULT : new ExecutorSettings(
                 new RetryPolicy(db.maxRetries(), db.initialBackoff(), db.maxBackoff()), db.queryTimeout(),
                 db.performanceLog(), db.performanceThreshold(), ExecutorSettings.DEFAULT_FETCH_SIZE);
-        return new QueryExecutor(dataSource, settings);
+        return new QueryExecutor(dataSource, settings,
+                connectionSource.getIfAvailable(() -> ConnectionSource.of(dataSource)));
     }
 
     @Bean
@@ -89,5 +94,17 @@ public final class FraiseqlGraphQlAutoConfiguration {
     @ConditionalOnMissingBean(name = "fraiseqlQueryDepthLimit")
     Instrumentation fraiseqlQueryDepthLimit(FraiseqlGraphQl fraiseql) {
         return fraiseql.depthLimit();
+    }
+
+    /** With spring-jdbc, FraiseQL's statements join the Spring-managed transaction active on the data source. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(DataSourceUtils.class)
+    static class SpringTransactionConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ConnectionSource fraiseqlConnectionSource(DataSource dataSource) {
+            return new SpringTransactionConnectionSource(dataSource);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.fraiseql.autoconfigure.graphql;
 
 import dev.fraiseql.core.config.DbSettings;
+import dev.fraiseql.core.execution.ConnectionSource;
 import dev.fraiseql.core.execution.ExecutorSettings;
 import dev.fraiseql.core.execution.QueryExecutor;
 import dev.fraiseql.core.pool.PoolFactory;
@@ -24,6 +25,7 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.graphql.data.method.HandlerMethodArgumentResolver;
 import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,6 +105,25 @@ class FraiseqlGraphQlAutoConfigurationTest {
                     assertThat(context).hasSingleBean(QueryExecutor.class);
                     assertThat(context).hasBean("myExecutor");
                 });
+    }
+
+    @Test
+    void withSpringJdbcTheExecutorTakesItsConnectionsFromTheSpringTransactionSource() {
+        withDataSource.run(context -> assertThat(context.getBean(ConnectionSource.class))
+                .isInstanceOf(SpringTransactionConnectionSource.class));
+    }
+
+    @Test
+    void withoutSpringJdbcThereIsNoTransactionSourceAndTheExecutorStillStarts() {
+        withDataSource.withClassLoader(new FilteredClassLoader(DataSourceUtils.class)).run(context -> assertThat(context)
+                .doesNotHaveBean(ConnectionSource.class).hasSingleBean(QueryExecutor.class));
+    }
+
+    @Test
+    void anApplicationsOwnConnectionSourceReplacesTheDefault() {
+        ConnectionSource own = ConnectionSource.of(new SimpleDriverDataSource());
+        withDataSource.withBean(ConnectionSource.class, () -> own).run(context -> assertThat(context)
+                .getBean(ConnectionSource.class).isSameAs(own));
     }
 
     @Test
