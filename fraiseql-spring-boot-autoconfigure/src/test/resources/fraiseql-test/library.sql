@@ -145,3 +145,12 @@ CREATE FUNCTION app.quote(input jsonb) RETURNS jsonb LANGUAGE sql AS $$
   SELECT jsonb_build_object('id', 0, 'title', input->>'title', 'price', 12.50,
                             'metadata', jsonb_build_object('amount', 12.50, 'big', 12345678901234567890.125));
 $$;
+
+-- Refuses with a message meant for the client, the documented way: SQLSTATE class U0, DETAIL the field, HINT the fix.
+CREATE FUNCTION app.reserve_book(input jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO author (id, name) VALUES ('99999999-9999-9999-9999-999999999999', 'written before the refusal');
+  RAISE EXCEPTION 'Book % is already reserved', input->>'id'
+    USING ERRCODE = 'U0409', DETAIL = 'id', HINT = 'Choose another book or wait for its return';
+END
+$$;

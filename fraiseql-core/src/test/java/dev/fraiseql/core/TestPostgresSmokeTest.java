@@ -1,11 +1,11 @@
 package dev.fraiseql.core;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.fraiseql.testsupport.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 class TestPostgresSmokeTest {
 

@@ -2,6 +2,7 @@ package dev.fraiseql.graphql;
 
 import dev.fraiseql.core.error.DatabaseException;
 import dev.fraiseql.core.error.ErrorKind;
+import dev.fraiseql.core.error.Rejection;
 import dev.fraiseql.core.where.FilterException;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -35,6 +36,21 @@ public class FraiseqlExceptionResolver extends DataFetcherExceptionResolverAdapt
         if (ex instanceof FraiseqlInputException input) {
             return error(env, ErrorType.BAD_REQUEST, BAD_USER_INPUT, input.argument(), input.getMessage());
         }
+        if (ex instanceof DatabaseException db && db.rejection() != null) {
+            Rejection rejection = db.rejection();
+            log.debug("{} refused by the database: {} {}", env.getExecutionStepInfo().getPath(), rejection.code(),
+                    rejection.message());
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            extensions.put("code", rejection.code());
+            if (rejection.field() != null) {
+                extensions.put("field", rejection.field());
+            }
+            if (rejection.hint() != null) {
+                extensions.put("hint", rejection.hint());
+            }
+            return GraphqlErrorBuilder.newError(env).errorType(classification(rejection)).message(rejection.message())
+                    .extensions(extensions).build();
+        }
         if (ex instanceof DatabaseException db) {
             log.warn("Database error in {}: {}", env.getExecutionStepInfo().getPath(), db.getMessage(), db);
             boolean write = env.getOperationDefinition() != null
@@ -57,6 +73,17 @@ public class FraiseqlExceptionResolver extends DataFetcherExceptionResolverAdapt
             case NOT_FOUND -> ErrorType.NOT_FOUND;
             case POOL_EXHAUSTED, CONNECTION_FAILED, QUERY_TIMEOUT, AUTHENTICATION_FAILED, SYNTAX_ERROR,
                     STREAM_INTERRUPTED, COMMIT_OUTCOME_UNKNOWN, TRANSACTION_ROLLBACK, INTERNAL -> ErrorType.INTERNAL_ERROR;
+            case REJECTED -> ErrorType.BAD_REQUEST;
+        };
+    }
+
+    /** The category of a function's refusal, from the code its SQLSTATE names. */
+    static ErrorType classification(Rejection rejection) {
+        return switch (rejection.code()) {
+            case "UNAUTHENTICATED" -> ErrorType.UNAUTHORIZED;
+            case "FORBIDDEN" -> ErrorType.FORBIDDEN;
+            case "NOT_FOUND" -> ErrorType.NOT_FOUND;
+            default -> ErrorType.BAD_REQUEST;
         };
     }
 

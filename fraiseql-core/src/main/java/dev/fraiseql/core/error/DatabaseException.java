@@ -13,6 +13,7 @@ public class DatabaseException extends RuntimeException {
     private final ErrorKind kind;
     private final String sqlState;
     private final int attempts;
+    private final Rejection rejection;
 
     /**
      * @param kind what went wrong
@@ -22,7 +23,18 @@ public class DatabaseException extends RuntimeException {
      * @param attempts how many times the work was tried, at least 1
      */
     public DatabaseException(ErrorKind kind, String sqlState, String clientMessage, Throwable cause, int attempts) {
+        this(kind, sqlState, clientMessage, cause, attempts, null);
+    }
+
+    /**
+     * A function's refusal of the request, whose message is meant for the client.
+     *
+     * @param rejection what the function said, or {@code null} for any other failure
+     */
+    public DatabaseException(ErrorKind kind, String sqlState, String clientMessage, Throwable cause, int attempts,
+            Rejection rejection) {
         super(Objects.requireNonNull(clientMessage, "clientMessage"), cause);
+        this.rejection = rejection;
         this.kind = Objects.requireNonNull(kind, "kind");
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
@@ -41,9 +53,9 @@ public class DatabaseException extends RuntimeException {
         return kind;
     }
 
-    /** The GraphQL {@code extensions.code}, the same as {@code kind().code()}. */
+    /** The GraphQL {@code extensions.code}: the rejection's for a function's refusal, else {@code kind().code()}. */
     public String code() {
-        return kind.code();
+        return rejection != null ? rejection.code() : kind.code();
     }
 
     /** The SQLSTATE reported by the driver or server, {@code null} when there was none. */
@@ -57,6 +69,11 @@ public class DatabaseException extends RuntimeException {
     }
 
     /** How many times the work was tried before this failure was reported. */
+    /** What a function said to the client when it refused the request (SQLSTATE class U0), or {@code null}. */
+    public Rejection rejection() {
+        return rejection;
+    }
+
     public int attempts() {
         return attempts;
     }
@@ -66,7 +83,7 @@ public class DatabaseException extends RuntimeException {
         if (attempts == this.attempts) {
             return this;
         }
-        DatabaseException copy = new DatabaseException(kind, sqlState, getMessage(), getCause(), attempts);
+        DatabaseException copy = new DatabaseException(kind, sqlState, getMessage(), getCause(), attempts, rejection);
         copy.setStackTrace(getStackTrace());
         return copy;
     }

@@ -3,6 +3,8 @@ package dev.fraiseql.core.error;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /** Turns a {@link SQLException} into a {@link DatabaseException} of the right {@link ErrorKind} by its SQLSTATE. */
 public final class ErrorClassifier {
@@ -24,6 +26,10 @@ public final class ErrorClassifier {
      */
     public static DatabaseException classify(SQLException e, Duration queryTimeout) {
         String sqlState = sqlState(e);
+        if (Rejection.isRejection(sqlState)) {
+            Rejection rejection = rejection(e, sqlState);
+            return new DatabaseException(ErrorKind.REJECTED, sqlState, rejection.message(), e, 1, rejection);
+        }
         ErrorKind kind = kindOf(e, sqlState);
         String message = kind == ErrorKind.QUERY_TIMEOUT ? timeoutMessage(queryTimeout) : kind.clientMessage();
         return new DatabaseException(kind, sqlState, message, e, 1);
@@ -33,6 +39,9 @@ public final class ErrorClassifier {
     public static ErrorKind kindOf(String sqlState) {
         if (sqlState == null || sqlState.length() != 5) {
             return ErrorKind.INTERNAL;
+        }
+        if (Rejection.isRejection(sqlState)) {
+            return ErrorKind.REJECTED;
         }
         switch (sqlState) {
             case "57014":
@@ -66,6 +75,25 @@ public final class ErrorClassifier {
             default:
                 return ErrorKind.INTERNAL;
         }
+    }
+
+    /**
+     * What the function said: the server's message, {@code DETAIL} as the field and {@code HINT} as the fix, read from
+     * PostgreSQL's error fields (not the driver's formatted text, which adds the SQLSTATE and the position).
+     */
+    private static Rejection rejection(SQLException e, String sqlState) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+                ServerErrorMessage server = psql.getServerErrorMessage();
+                return new Rejection(Rejection.codeOf(sqlState), server.getMessage(), blankToNull(server.getDetail()),
+                        blankToNull(server.getHint()));
+            }
+        }
+        return new Rejection(Rejection.codeOf(sqlState), ErrorKind.REJECTED.clientMessage(), null, null);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     /** The client message for a statement timeout, e.g. "Query exceeded the 30s statement timeout". */

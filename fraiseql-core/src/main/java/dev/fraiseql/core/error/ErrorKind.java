@@ -50,6 +50,11 @@ public enum ErrorKind {
     TRANSACTION_ROLLBACK("TRANSACTION_ROLLBACK", true,
             "The transaction was rolled back because of a concurrent update; try again"),
 
+    /**
+     * A function refused the request with a message meant for the client (SQLSTATE class {@code U0}); the exception's
+     * {@link DatabaseException#rejection() rejection} carries the message, code, field and hint.
+     */
+    REJECTED("BAD_REQUEST", false, "The request was rejected"),
     /** Any other failure. */
     INTERNAL("INTERNAL_SERVER_ERROR", false, "Internal server error");
 

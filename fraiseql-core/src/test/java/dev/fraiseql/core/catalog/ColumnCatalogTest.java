@@ -1,9 +1,5 @@
 package dev.fraiseql.core.catalog;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import com.zaxxer.hikari.HikariDataSource;
 import dev.fraiseql.core.catalog.ColumnCatalog.Column;
 import dev.fraiseql.core.config.DbSettings;
@@ -23,6 +19,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 
 class ColumnCatalogTest {
 

@@ -1,7 +1,5 @@
 package dev.fraiseql.core.config;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.Random;
@@ -9,6 +7,8 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** Random users, passwords, hosts and database names survive the trip through the URL and pgjdbc's own parser. */
 class DatabaseUrlRoundTripTest {

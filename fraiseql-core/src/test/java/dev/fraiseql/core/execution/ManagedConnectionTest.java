@@ -1,9 +1,5 @@
 package dev.fraiseql.core.execution;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import com.zaxxer.hikari.HikariDataSource;
 import dev.fraiseql.core.error.DatabaseException;
 import dev.fraiseql.core.error.ErrorKind;
@@ -23,6 +19,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 
 /** The executor on a connection lent by an outer transaction it does not own, as a transaction manager lends it. */
 class ManagedConnectionTest {

@@ -1,14 +1,10 @@
 package dev.fraiseql.core.execution;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import com.zaxxer.hikari.HikariDataSource;
+import dev.fraiseql.core.config.DbSettings;
 import dev.fraiseql.core.error.DatabaseException;
 import dev.fraiseql.core.error.ErrorKind;
 import dev.fraiseql.core.error.RetryPolicy;
-import dev.fraiseql.core.config.DbSettings;
 import dev.fraiseql.core.pool.PoolFactory;
 import dev.fraiseql.core.pool.SlowStatementLog;
 import dev.fraiseql.core.sql.SqlStatement;
@@ -25,6 +21,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 
 class QueryExecutorTest {
 

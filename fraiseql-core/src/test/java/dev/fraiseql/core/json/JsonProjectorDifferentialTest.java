@@ -1,7 +1,5 @@
 package dev.fraiseql.core.json;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.fraiseql.core.query.JsonProjection;
 import dev.fraiseql.core.schema.ScalarKind;
 import dev.fraiseql.core.sql.SqlBuilder;
@@ -23,6 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * Requires the JVM projection to write, for every row, exactly the bytes the SQL projection makes

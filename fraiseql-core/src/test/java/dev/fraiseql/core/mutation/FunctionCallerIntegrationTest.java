@@ -1,8 +1,5 @@
 package dev.fraiseql.core.mutation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import com.zaxxer.hikari.HikariDataSource;
 import dev.fraiseql.core.config.DbSettings;
 import dev.fraiseql.core.error.DatabaseException;
@@ -26,6 +23,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 
 class FunctionCallerIntegrationTest {
 

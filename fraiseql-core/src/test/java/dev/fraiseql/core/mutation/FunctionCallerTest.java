@@ -1,8 +1,5 @@
 package dev.fraiseql.core.mutation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.fraiseql.core.sql.SqlStatement;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -12,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 class FunctionCallerTest {
 

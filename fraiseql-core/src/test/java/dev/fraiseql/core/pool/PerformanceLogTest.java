@@ -1,7 +1,5 @@
 package dev.fraiseql.core.pool;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.zaxxer.hikari.HikariDataSource;
 import dev.fraiseql.core.config.DbSettings;
 import dev.fraiseql.testsupport.TestPostgres;
@@ -15,6 +13,8 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 class PerformanceLogTest {
 

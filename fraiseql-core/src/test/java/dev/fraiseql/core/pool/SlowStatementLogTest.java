@@ -1,9 +1,9 @@
 package dev.fraiseql.core.pool;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 class SlowStatementLogTest {
 

@@ -1,18 +1,18 @@
 package dev.fraiseql.core.query;
 
-import static dev.fraiseql.core.where.Fixtures.REGISTRY;
-import static dev.fraiseql.core.where.Fixtures.m;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.fraiseql.core.where.FilterException;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+import static dev.fraiseql.core.where.Fixtures.REGISTRY;
+import static dev.fraiseql.core.where.Fixtures.m;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 class CursorTest {
 

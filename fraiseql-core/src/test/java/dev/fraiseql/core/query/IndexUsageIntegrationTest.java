@@ -1,9 +1,5 @@
 package dev.fraiseql.core.query;
 
-import static dev.fraiseql.core.where.Fixtures.m;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.fraiseql.core.schema.FieldDef;
 import dev.fraiseql.core.schema.ScalarKind;
 import dev.fraiseql.core.schema.TypeDef;
@@ -19,6 +15,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import static dev.fraiseql.core.where.Fixtures.m;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 /** The rendered expressions match the expression indexes documented in docs/filtering.md (checked with EXPLAIN). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

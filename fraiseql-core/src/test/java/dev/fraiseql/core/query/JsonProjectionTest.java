@@ -1,8 +1,5 @@
 package dev.fraiseql.core.query;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.fraiseql.core.json.SelectionNode;
 import dev.fraiseql.core.schema.ScalarKind;
 import dev.fraiseql.core.sql.SqlBuilder;
@@ -15,6 +12,9 @@ import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 class JsonProjectionTest {
 

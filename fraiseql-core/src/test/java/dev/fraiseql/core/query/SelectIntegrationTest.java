@@ -1,8 +1,5 @@
 package dev.fraiseql.core.query;
 
-import static dev.fraiseql.core.where.Fixtures.m;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.fraiseql.core.schema.FieldDef;
 import dev.fraiseql.core.schema.ScalarKind;
 import dev.fraiseql.core.schema.TypeDef;
@@ -25,6 +22,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static dev.fraiseql.core.where.Fixtures.m;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** Ordering, limit/offset and keyset connections on a real PostgreSQL, with duplicate and null sort values. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -1,10 +1,5 @@
 package dev.fraiseql.core.query;
 
-import static dev.fraiseql.core.where.Fixtures.REGISTRY;
-import static dev.fraiseql.core.where.Fixtures.m;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.fraiseql.core.schema.FieldDef;
 import dev.fraiseql.core.schema.TypeDef;
 import dev.fraiseql.core.schema.TypeRegistry;
@@ -14,6 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static dev.fraiseql.core.where.Fixtures.REGISTRY;
+import static dev.fraiseql.core.where.Fixtures.m;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 class SelectRendererTest {
 

@@ -1,10 +1,10 @@
 package dev.fraiseql.core.sql;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
 class SqlBuilderTest {
 

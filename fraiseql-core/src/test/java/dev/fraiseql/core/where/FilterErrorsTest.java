@@ -1,12 +1,12 @@
 package dev.fraiseql.core.where;
 
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import static dev.fraiseql.core.where.Fixtures.m;
 import static dev.fraiseql.core.where.Fixtures.where;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 class FilterErrorsTest {
 

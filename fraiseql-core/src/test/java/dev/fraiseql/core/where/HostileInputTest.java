@@ -1,17 +1,17 @@
 package dev.fraiseql.core.where;
 
+import dev.fraiseql.core.sql.SqlStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import static dev.fraiseql.core.where.Fixtures.m;
 import static dev.fraiseql.core.where.Fixtures.where;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fraiseql.core.sql.SqlStatement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class HostileInputTest {
 

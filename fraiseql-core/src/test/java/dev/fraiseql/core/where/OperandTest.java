@@ -1,12 +1,12 @@
 package dev.fraiseql.core.where;
 
+import dev.fraiseql.core.schema.FieldDef;
+import dev.fraiseql.core.schema.ScalarKind;
+import org.junit.jupiter.api.Test;
 import static dev.fraiseql.core.where.Fixtures.REGISTRY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fraiseql.core.schema.FieldDef;
-import dev.fraiseql.core.schema.ScalarKind;
-import org.junit.jupiter.api.Test;
 
 class OperandTest {
 

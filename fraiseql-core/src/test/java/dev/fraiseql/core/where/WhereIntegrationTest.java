@@ -1,8 +1,5 @@
 package dev.fraiseql.core.where;
 
-import static dev.fraiseql.core.where.Fixtures.m;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.fraiseql.core.schema.FieldDef;
 import dev.fraiseql.core.schema.ScalarKind;
 import dev.fraiseql.core.schema.TypeDef;
@@ -19,6 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import static dev.fraiseql.core.where.Fixtures.m;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** Every operator family run on a real PostgreSQL over small data sets whose expected rows are stated per test. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -1,9 +1,5 @@
 package dev.fraiseql.core.where;
 
-import static dev.fraiseql.core.where.Fixtures.m;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-
 import dev.fraiseql.core.schema.FieldDef;
 import dev.fraiseql.core.schema.ScalarKind;
 import dev.fraiseql.core.schema.TypeDef;
@@ -25,6 +21,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import static dev.fraiseql.core.where.Fixtures.m;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 
 /**
  * Random filters over a random data set: PostgreSQL's answer must equal an in-memory evaluation (SQL three-valued

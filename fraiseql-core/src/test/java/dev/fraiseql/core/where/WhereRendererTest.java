@@ -1,9 +1,5 @@
 package dev.fraiseql.core.where;
 
-import static dev.fraiseql.core.where.Fixtures.m;
-import static dev.fraiseql.core.where.Fixtures.where;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.fraiseql.core.sql.SqlStatement;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -11,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import static dev.fraiseql.core.where.Fixtures.m;
+import static dev.fraiseql.core.where.Fixtures.where;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 class WhereRendererTest {
 

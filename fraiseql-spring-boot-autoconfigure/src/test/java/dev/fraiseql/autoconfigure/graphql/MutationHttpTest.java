@@ -1,6 +1,7 @@
 package dev.fraiseql.autoconfigure.graphql;
 
 import dev.fraiseql.autoconfigure.graphql.testapp.LibraryTestApplication;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,6 +49,18 @@ class MutationHttpTest {
                 + "\"author\":{\"name\":\"Ursula K. Le Guin\"}},\"updatedFields\":[\"title\",\"isbn\",\"authorId\"]}}}");
         assertThat(db.queryString("SELECT title || ' ' || tenant_id FROM book WHERE isbn = '978-0441478125'"))
                 .isEqualTo("The Left Hand of Darkness 7");
+    }
+
+    @Test
+    void aFunctionsRefusalInTheU0ClassReachesTheClientWithItsMessageFieldAndHintAndWritesNothing() {
+        String before = db.queryString("SELECT count(*) FROM author");
+        HttpResponse<String> response = new GraphQlHttp(port).exchange("mutation { reserveBook(id: 2) { title } }",
+                Map.of(), Map.of());
+        assertThat(response.body()).isEqualTo("{\"errors\":[{\"message\":\"Book 2 is already reserved\","
+                + "\"locations\":[{\"line\":1,\"column\":12}],\"path\":[\"reserveBook\"],\"extensions\":{\"code\":"
+                + "\"CONFLICT\",\"field\":\"id\",\"hint\":\"Choose another book or wait for its return\","
+                + "\"classification\":\"BAD_REQUEST\"}}],\"data\":{\"reserveBook\":null}}");
+        assertThat(db.queryString("SELECT count(*) FROM author")).isEqualTo(before);
     }
 
     @Test

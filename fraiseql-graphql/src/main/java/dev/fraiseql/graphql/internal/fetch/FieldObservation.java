@@ -50,7 +50,7 @@ final class FieldObservation {
     /** The code a client sees in {@code extensions.code} for {@code e}. */
     private static String code(RuntimeException e) {
         if (e instanceof DatabaseException db) {
-            return db.kind().code();
+            return db.code();
         }
         if (e instanceof FilterException || e instanceof FraiseqlInputException) {
             return "BAD_USER_INPUT";
