@@ -361,18 +361,8 @@ public final class QueryExecutor {
         }
 
         private <T> T single(Connection c, TransactionWork<T> work) {
-            try {
-                connection = c;
-                open = true;
-                return work.run(this);
-            } catch (SQLException e) {
-                throw classify(e);
-            } catch (IOException e) {
-                throw new DatabaseException(ErrorKind.STREAM_INTERRUPTED, null, e);
-            } finally {
-                open = false;
-                release(c);
-            }
+            // One statement on the connection as it is: what joining an outer transaction does, without settings.
+            return joined(c, List.of(), work);
         }
 
         /**
