@@ -133,6 +133,25 @@ class FiltersHttpTest {
     }
 
     @Test
+    void aRegularExpressionPostgresRefusesIsBadUserInputNamingTheFieldAndTheValue() {
+        assertThat(post("{ books(where: {title: {matches: \"(\"}}) { id } }")).isEqualTo("{\"errors\":[{\"message\":"
+                + "\"Invalid value for where.title.matches: \\\"(\\\" is not a valid regular expression\",\"locations\":"
+                + "[{\"line\":1,\"column\":3}],\"path\":[\"books\"],\"extensions\":{\"code\":\"BAD_USER_INPUT\","
+                + "\"argument\":\"where.title.matches\",\"classification\":\"BAD_REQUEST\"}}],\"data\":null}");
+    }
+
+    @Test
+    void aTextSearchQueryOrLqueryPostgresRefusesNamesItsOperandInsideNestedConditions() {
+        assertThat(post("{ books(where: {OR: [{title: {eq: \"x\"}}, {summary: {matches: \"star &\"}}]}) { id } }"))
+                .contains("\"message\":\"Invalid value for where.OR[1].summary.matches: \\\"star &\\\" is not a valid"
+                        + " text search query").contains("\"argument\":\"where.OR[1].summary.matches\"")
+                .contains("\"code\":\"BAD_USER_INPUT\"");
+        assertThat(post("{ booksConnection(where: {category: {matchesLquery: \"top.*{\"}}) { totalCount } }"))
+                .contains("\"message\":\"Invalid value for where.category.matchesLquery: \\\"top.*{\\\" is not a valid"
+                        + " lquery pattern such as 'top.*.astronomy'\"").contains("\"code\":\"BAD_USER_INPUT\"");
+    }
+
+    @Test
     void pageLargerThanTheMaximumIsBadUserInput() {
         assertThat(post("{ books(limit: 51) { id } }")).isEqualTo("{\"errors\":[{\"message\":\"Invalid value for"
                 + " limit: 51 exceeds the maximum page size 50; ask for at most 50 rows and fetch the next page\","

@@ -39,7 +39,11 @@ final class ConnectionDataFetcher implements DataFetcher<Object> {
 
     @Override
     public Object get(DataFetchingEnvironment env) {
-        return FieldObservation.observe(engine.observations(), binding, () -> fetch(env, engine.settings().fast()));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> where = (Map<String, Object>) env.getArguments().get("where");
+        TypeDef type = engine.boundTypes().type(binding.coordinate());
+        return FieldObservation.observe(engine.observations(), binding, () -> PatternErrors.explained(engine.types(),
+                type, where, () -> fetch(env, engine.settings().fast())));
     }
 
     /**

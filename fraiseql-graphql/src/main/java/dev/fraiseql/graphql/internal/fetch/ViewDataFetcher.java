@@ -37,7 +37,8 @@ final class ViewDataFetcher implements DataFetcher<Object> {
 
     @Override
     public Object get(DataFetchingEnvironment env) {
-        return observed(() -> fetch(spec(env.getArguments()), env));
+        SelectSpec spec = spec(env.getArguments());
+        return observed(() -> fetch(spec, env));
     }
 
     /** Runs {@code work} as this field's observation. */
@@ -52,6 +53,10 @@ final class ViewDataFetcher implements DataFetcher<Object> {
 
     /** Runs {@code spec} and returns the field's value: raw JSON on the fast path, parsed rows otherwise. */
     Object fetch(SelectSpec spec, DataFetchingEnvironment env) {
+        return PatternErrors.explained(engine.types(), spec.type(), spec.where(), () -> read(spec, env));
+    }
+
+    private Object read(SelectSpec spec, DataFetchingEnvironment env) {
         if (!engine.settings().fast()) {
             return returnsList() ? rows(spec, env) : one(spec, env);
         }
@@ -78,10 +83,12 @@ final class ViewDataFetcher implements DataFetcher<Object> {
 
     /** Runs {@code spec} of a list field and returns its rows parsed, with the schema's names. */
     List<Map<String, Object>> rows(SelectSpec spec, DataFetchingEnvironment env) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        engine.executor().read(localSettings(env), engine.renderer().list(spec, Projection.dataColumn(spec.type())),
-                row -> rows.add(engine.converter().read(row, spec.type())));
-        return rows;
+        return PatternErrors.explained(engine.types(), spec.type(), spec.where(), () -> {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            engine.executor().read(localSettings(env), engine.renderer().list(spec, Projection.dataColumn(spec.type())),
+                    row -> rows.add(engine.converter().read(row, spec.type())));
+            return rows;
+        });
     }
 
     /** Runs {@code spec} of a single-object field and returns its row parsed, or {@code null}. */
