@@ -13,7 +13,7 @@ import dev.fraiseql.core.where.WhereRenderer;
 import dev.fraiseql.graphql.internal.controller.ControllerMappings;
 import dev.fraiseql.graphql.internal.controller.ViewQueryArgumentResolver;
 import dev.fraiseql.graphql.internal.execution.DocumentCache;
-import dev.fraiseql.graphql.internal.execution.QueryDepthLimit;
+import dev.fraiseql.graphql.internal.execution.QueryLimits;
 import dev.fraiseql.graphql.internal.execution.RawJsonExecutionStrategy;
 import dev.fraiseql.graphql.internal.execution.RawJsonSerialExecutionStrategy;
 import dev.fraiseql.graphql.internal.fetch.Bindings;
@@ -147,10 +147,9 @@ public final class FraiseqlGraphQl {
         return exceptionResolver;
     }
 
-    /** Rejects queries nested deeper than {@link FraiseqlGraphQlSettings#maxQueryDepth()}. */
-    public Instrumentation depthLimit() {
-        int depth = settings.maxQueryDepth();
-        return new QueryDepthLimit(depth == 0 ? Integer.MAX_VALUE : depth);
+    /** Rejects operations deeper, with more aliases or with more root fields than the settings allow. */
+    public Instrumentation limits() {
+        return new QueryLimits(settings.maxQueryDepth(), settings.maxAliases(), settings.maxRootFields());
     }
 
     /**

@@ -126,7 +126,7 @@ class PlainSpringBindingTest {
             GraphQlSource.SchemaResourceBuilder builder = GraphQlSource.schemaResourceBuilder()
                     .schemaResources(new ByteArrayResource(SCHEMA.getBytes(StandardCharsets.UTF_8)))
                     .configureRuntimeWiring(controllers)
-                    .instrumentation(List.of(fraiseql.depthLimit()));
+                    .instrumentation(List.of(fraiseql.limits()));
             fraiseql.configure(builder, List.of(fraiseql.exceptionResolver()));
             return builder.build();
         }

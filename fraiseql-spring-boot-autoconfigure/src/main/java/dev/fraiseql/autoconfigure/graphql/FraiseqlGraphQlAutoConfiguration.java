@@ -91,9 +91,9 @@ public final class FraiseqlGraphQlAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean(name = "fraiseqlQueryDepthLimit")
-    Instrumentation fraiseqlQueryDepthLimit(FraiseqlGraphQl fraiseql) {
-        return fraiseql.depthLimit();
+    @ConditionalOnMissingBean(name = "fraiseqlQueryLimits")
+    Instrumentation fraiseqlQueryLimits(FraiseqlGraphQl fraiseql) {
+        return fraiseql.limits();
     }
 
     /** With spring-jdbc, FraiseQL's statements join the Spring-managed transaction active on the data source. */

@@ -29,6 +29,12 @@ public class FraiseqlGraphQlProperties {
     /** Deepest field nesting a query may have; 0 turns the check off. */
     private int maxQueryDepth = FraiseqlGraphQlSettings.DEFAULT_MAX_QUERY_DEPTH;
 
+    /** Most aliases a query may use (each costs a fetch); 0 turns the check off. */
+    private int maxAliases = FraiseqlGraphQlSettings.DEFAULT_MAX_ALIASES;
+
+    /** Most root fields a query may select (each is a SQL statement); 0 turns the check off. */
+    private int maxRootFields = FraiseqlGraphQlSettings.DEFAULT_MAX_ROOT_FIELDS;
+
     /** Whether to check at start-up that every bound view exists and has its data column. */
     private boolean validateViews = FraiseqlGraphQlSettings.DEFAULTS.validateViews();
 
@@ -84,6 +90,29 @@ public class FraiseqlGraphQlProperties {
         this.maxQueryDepth = maxQueryDepth;
     }
 
+    public int getMaxAliases() {
+        return maxAliases;
+    }
+
+    public void setMaxAliases(int maxAliases) {
+        if (maxAliases < 0) {
+            throw new IllegalArgumentException("fraiseql.graphql.max-aliases must be 0 (off) or more, was " + maxAliases);
+        }
+        this.maxAliases = maxAliases;
+    }
+
+    public int getMaxRootFields() {
+        return maxRootFields;
+    }
+
+    public void setMaxRootFields(int maxRootFields) {
+        if (maxRootFields < 0) {
+            throw new IllegalArgumentException("fraiseql.graphql.max-root-fields must be 0 (off) or more, was "
+                    + maxRootFields);
+        }
+        this.maxRootFields = maxRootFields;
+    }
+
     public boolean isValidateViews() {
         return validateViews;
     }
@@ -117,6 +146,6 @@ public class FraiseqlGraphQlProperties {
                             + ", or lower fraiseql.graphql.default-page-size.");
         }
         return new FraiseqlGraphQlSettings(execution, projection, new PageSettings(defaultPageSize, maxPageSize),
-                maxQueryDepth, validateViews, documentCacheSize);
+                maxQueryDepth, maxAliases, maxRootFields, validateViews, documentCacheSize);
     }
 }

@@ -9,7 +9,7 @@ import dev.fraiseql.graphql.ExecutionMode;
 import dev.fraiseql.graphql.FraiseqlExceptionResolver;
 import dev.fraiseql.graphql.FraiseqlGraphQl;
 import dev.fraiseql.graphql.internal.execution.DocumentCache;
-import dev.fraiseql.graphql.internal.execution.QueryDepthLimit;
+import dev.fraiseql.graphql.internal.execution.QueryLimits;
 import graphql.GraphQL;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +42,8 @@ class FraiseqlGraphQlAutoConfigurationTest {
         withDataSource.run(context -> {
             assertThat(context).hasSingleBean(QueryExecutor.class).hasSingleBean(FraiseqlGraphQl.class)
                     .hasSingleBean(FraiseqlExceptionResolver.class).hasSingleBean(HandlerMethodArgumentResolver.class)
-                    .hasBean("fraiseqlQueryDepthLimit");
-            assertThat(context.getBean("fraiseqlQueryDepthLimit")).isInstanceOf(QueryDepthLimit.class);
+                    .hasBean("fraiseqlQueryLimits");
+            assertThat(context.getBean("fraiseqlQueryLimits")).isInstanceOf(QueryLimits.class);
             assertThat(context.getBean(QueryExecutor.class).settings()).isEqualTo(ExecutorSettings.DEFAULT);
         });
     }

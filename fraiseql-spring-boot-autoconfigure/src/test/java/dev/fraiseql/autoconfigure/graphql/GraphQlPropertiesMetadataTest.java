@@ -27,7 +27,8 @@ class GraphQlPropertiesMetadataTest {
         assertThat(descriptions.keySet()).containsExactlyInAnyOrder("fraiseql.graphql.execution",
                 "fraiseql.graphql.projection",
                 "fraiseql.graphql.default-page-size", "fraiseql.graphql.max-page-size",
-                "fraiseql.graphql.max-query-depth", "fraiseql.graphql.validate-views",
+                "fraiseql.graphql.max-query-depth", "fraiseql.graphql.max-aliases", "fraiseql.graphql.max-root-fields",
+                "fraiseql.graphql.validate-views",
                 "fraiseql.graphql.document-cache-size");
         assertThat(descriptions.get("fraiseql.graphql.validate-views")).startsWith("Whether ");
     }

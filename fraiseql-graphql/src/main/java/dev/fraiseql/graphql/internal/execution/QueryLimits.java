@@ -24,63 +24,93 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Rejects queries nested deeper than {@code fraiseql.graphql.max-query-depth}, with code {@code QUERY_TOO_DEEP}. A
- * field's depth is the number of fields on its path, fragments inlined, and a selection that {@code @skip} or
- * {@code @include} leaves out does not count. The depth of an operation whose directives use no variables is worked
+ * Rejects operations nested deeper than {@code fraiseql.graphql.max-query-depth} ({@code QUERY_TOO_DEEP}), with more
+ * aliases than {@code max-aliases} ({@code TOO_MANY_ALIASES}) or more root fields than {@code max-root-fields}
+ * ({@code TOO_MANY_ROOT_FIELDS}). Fragments are counted where they are spread, and a selection that {@code @skip} or
+ * {@code @include} leaves out does not count. The measures of an operation whose directives use no variables are worked
  * out once per parsed document and then read from a cache: walking the query on every request cost a third of a small
  * request's time.
  */
-public class QueryDepthLimit extends SimplePerformantInstrumentation {
+public class QueryLimits extends SimplePerformantInstrumentation {
 
-    /** The {@code extensions.code} of the error. */
-    public static final String CODE = "QUERY_TOO_DEEP";
+    /** The {@code extensions.code} of a query nested too deep. */
+    public static final String TOO_DEEP = "QUERY_TOO_DEEP";
+    /** The {@code extensions.code} of a query with too many aliases. */
+    public static final String TOO_MANY_ALIASES = "TOO_MANY_ALIASES";
+    /** The {@code extensions.code} of a query with too many root fields. */
+    public static final String TOO_MANY_ROOT_FIELDS = "TOO_MANY_ROOT_FIELDS";
 
     /** Operations whose depth is remembered; the cache is cleared when full, like the document cache. */
     private static final int CACHE_SIZE = 1000;
 
-    private final int maxDepth;
-    private final Map<OperationDefinition, Integer> depths = new ConcurrentHashMap<>();
+    /** What an operation measures. */
+    private record Measures(int depth, int aliases, int rootFields) {
+    }
 
-    /** @param maxDepth the deepest nesting accepted */
-    public QueryDepthLimit(int maxDepth) {
+    private final int maxDepth;
+    private final int maxAliases;
+    private final int maxRootFields;
+    private final Map<OperationDefinition, Measures> measures = new ConcurrentHashMap<>();
+
+    /**
+     * @param maxDepth the deepest nesting accepted, 0 for no limit
+     * @param maxAliases the most aliases accepted, 0 for no limit
+     * @param maxRootFields the most root fields accepted, 0 for no limit
+     */
+    public QueryLimits(int maxDepth, int maxAliases, int maxRootFields) {
         this.maxDepth = maxDepth;
+        this.maxAliases = maxAliases;
+        this.maxRootFields = maxRootFields;
     }
 
     @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters
             parameters, InstrumentationState state) {
-        if (maxDepth != Integer.MAX_VALUE) {
-            int depth = depth(parameters.getExecutionContext());
-            if (depth > maxDepth) {
-                throw new TooDeep("Query depth " + depth + " exceeds the maximum of " + maxDepth
+        if (maxDepth > 0 || maxAliases > 0 || maxRootFields > 0) {
+            Measures m = measure(parameters.getExecutionContext());
+            if (maxDepth > 0 && m.depth() > maxDepth) {
+                throw new Refused(TOO_DEEP, "Query depth " + m.depth() + " exceeds the maximum of " + maxDepth
                         + " (fraiseql.graphql.max-query-depth): select fewer nested levels");
+            }
+            if (maxAliases > 0 && m.aliases() > maxAliases) {
+                throw new Refused(TOO_MANY_ALIASES, "The query has " + m.aliases() + " aliases, more than the maximum"
+                        + " of " + maxAliases + " (fraiseql.graphql.max-aliases): send fewer aliased fields, or split"
+                        + " the query");
+            }
+            if (maxRootFields > 0 && m.rootFields() > maxRootFields) {
+                throw new Refused(TOO_MANY_ROOT_FIELDS, "The query selects " + m.rootFields() + " root fields, more"
+                        + " than the maximum of " + maxRootFields + " (fraiseql.graphql.max-root-fields): split it"
+                        + " into several requests");
             }
         }
         return super.beginExecuteOperation(parameters, state);
     }
 
-    private int depth(ExecutionContext context) {
+    private Measures measure(ExecutionContext context) {
         OperationDefinition operation = context.getOperationDefinition();
-        Integer known = depths.get(operation);
+        Measures known = measures.get(operation);
         if (known != null) {
             return known;
         }
         Walk walk = new Walk(context.getFragmentsByName(), context.getCoercedVariables());
         int depth = walk.depth(operation.getSelectionSet(), 0);
+        Measures m = new Measures(depth, walk.aliases, walk.rootFields);
         if (!walk.usedVariables) {
-            if (depths.size() >= CACHE_SIZE) {
-                depths.clear();
+            if (measures.size() >= CACHE_SIZE) {
+                measures.clear();
             }
-            depths.put(operation, depth);
+            measures.put(operation, m);
         }
-        return depth;
+        return m;
     }
 
-    /** One walk of an operation, noting whether a directive's variable decided what counted. */
+    /** One walk of an operation, counting aliases and root fields and noting whether a directive's variable decided what counted. */
     private static final class Walk {
         private final Map<String, FragmentDefinition> fragments;
         private final CoercedVariables variables;
         private boolean usedVariables;
+        private int aliases;
+        private int rootFields;
 
         Walk(Map<String, FragmentDefinition> fragments, CoercedVariables variables) {
             this.fragments = fragments;
@@ -95,6 +125,8 @@ public class QueryDepthLimit extends SimplePerformantInstrumentation {
             int deepest = level;
             for (Selection<?> selection : set.getSelections()) {
                 if (selection instanceof Field field && included(field.getDirectives())) {
+                    aliases += field.getAlias() != null ? 1 : 0;
+                    rootFields += level == 0 ? 1 : 0;
                     deepest = Math.max(deepest, depth(field.getSelectionSet(), level + 1));
                 } else if (selection instanceof InlineFragment inline && included(inline.getDirectives())) {
                     deepest = Math.max(deepest, depth(inline.getSelectionSet(), level));
@@ -134,14 +166,18 @@ public class QueryDepthLimit extends SimplePerformantInstrumentation {
         }
     }
 
-    private static final class TooDeep extends AbortExecutionException {
-        TooDeep(String message) {
+    /** Aborts the operation before it runs, with its code in {@code extensions}. */
+    private static final class Refused extends AbortExecutionException {
+        private final String code;
+
+        Refused(String code, String message) {
             super(message);
+            this.code = code;
         }
 
         @Override
         public Map<String, Object> getExtensions() {
-            return Map.of("code", CODE);
+            return Map.of("code", code);
         }
     }
 }

@@ -11,14 +11,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class QueryDepthLimitTest {
+class QueryLimitsTest {
 
     private static final GraphQLSchema SCHEMA = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse("""
             type Query { node: Node }
             type Node { name: String child: Node }
             """), RuntimeWiring.newRuntimeWiring().build());
 
-    private final GraphQL graphQl = GraphQL.newGraphQL(SCHEMA).instrumentation(new QueryDepthLimit(3)).build();
+    private final GraphQL graphQl = GraphQL.newGraphQL(SCHEMA).instrumentation(new QueryLimits(3, 2, 2)).build();
 
     private String run(String query, Map<String, Object> variables) {
         ExecutionResult result = graphQl.execute(ExecutionInput.newExecutionInput(query).variables(variables).build());
@@ -57,11 +57,39 @@ class QueryDepthLimitTest {
 
     @Test
     void aDocumentReusedFromTheDocumentCacheIsJudgedAsItWasTheFirstTime() {
-        GraphQL cached = GraphQL.newGraphQL(SCHEMA).instrumentation(new QueryDepthLimit(3))
+        GraphQL cached = GraphQL.newGraphQL(SCHEMA).instrumentation(new QueryLimits(3, 2, 2))
                 .preparsedDocumentProvider(new DocumentCache(10)).build();
         for (int i = 0; i < 3; i++) {
             assertThat(cached.execute("{ node { child { child { name } } } }").getErrors()).hasSize(1);
             assertThat(cached.execute("{ node { child { name } } }").getErrors()).isEmpty();
         }
+    }
+
+    @Test
+    void aliasesAreCountedWhereFragmentsAreSpreadAndMoreThanTheMaximumAreRefusedBeforeAnythingRuns() {
+        assertThat(run("{ a: node { name } b: node { name } }", Map.of())).isEqualTo("ok");
+        assertThat(run("{ a: node { ...f } } fragment f on Node { x: name y: name }", Map.of()))
+                .isEqualTo("The query has 3 aliases, more than the maximum of 2 (fraiseql.graphql.max-aliases): send"
+                        + " fewer aliased fields, or split the query");
+    }
+
+    @Test
+    void rootFieldsAreCountedAfterSkipAndIncludeAndMoreThanTheMaximumAreRefused() {
+        assertThat(run("{ node { name } again: node { name } third: node @skip(if: true) { name } }", Map.of()))
+                .isEqualTo("ok");
+        assertThat(run("{ node { name } ... on Query { node2: node { name } node3: node { name } } }", Map.of()))
+                .isEqualTo("The query selects 3 root fields, more than the maximum of 2"
+                        + " (fraiseql.graphql.max-root-fields): split it into several requests");
+        GraphQL roots = GraphQL.newGraphQL(SCHEMA).instrumentation(new QueryLimits(0, 0, 2)).build();
+        assertThat(roots.execute("{ node { name } b: node { name } c: node { name } }").getErrors().get(0).getMessage())
+                .isEqualTo("The query selects 3 root fields, more than the maximum of 2"
+                        + " (fraiseql.graphql.max-root-fields): split it into several requests");
+    }
+
+    @Test
+    void zeroTurnsEachLimitOff() {
+        GraphQL unlimited = GraphQL.newGraphQL(SCHEMA).instrumentation(new QueryLimits(0, 0, 0)).build();
+        assertThat(unlimited.execute("{ a: node { child { child { child { name } } } } b: node { name } c: node"
+                + " { name } }").getErrors()).isEmpty();
     }
 }
