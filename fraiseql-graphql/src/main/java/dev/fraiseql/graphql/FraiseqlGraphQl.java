@@ -147,9 +147,10 @@ public final class FraiseqlGraphQl {
         return exceptionResolver;
     }
 
-    /** Rejects operations deeper, with more aliases or with more root fields than the settings allow. */
+    /** Rejects operations deeper, with more aliases or root fields, or documents longer, than the settings allow. */
     public Instrumentation limits() {
-        return new QueryLimits(settings.maxQueryDepth(), settings.maxAliases(), settings.maxRootFields());
+        return new QueryLimits(settings.maxQueryDepth(), settings.maxAliases(), settings.maxRootFields(),
+                settings.maxDocumentSize());
     }
 
     /**

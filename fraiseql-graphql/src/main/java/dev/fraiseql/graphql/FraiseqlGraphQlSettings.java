@@ -13,11 +13,13 @@ import java.util.Objects;
  * @param maxQueryDepth the deepest field nesting a query may have; 0 turns the check off
  * @param maxAliases the most aliases a query may use; 0 turns the check off
  * @param maxRootFields the most root fields a query may select; 0 turns the check off
+ * @param maxDocumentSize the longest query document accepted, in characters; 0 turns the check off
  * @param validateViews whether start-up checks that every bound view exists and has its data column
  * @param documentCacheSize how many parsed and validated documents are kept; 0 turns the cache off
  */
 public record FraiseqlGraphQlSettings(ExecutionMode execution, ProjectionMode projection, PageSettings pages,
-        int maxQueryDepth, int maxAliases, int maxRootFields, boolean validateViews, int documentCacheSize) {
+        int maxQueryDepth, int maxAliases, int maxRootFields, int maxDocumentSize, boolean validateViews,
+        int documentCacheSize) {
 
     /** The deepest nesting a query may have unless configured otherwise. */
     public static final int DEFAULT_MAX_QUERY_DEPTH = 15;
@@ -28,13 +30,16 @@ public record FraiseqlGraphQlSettings(ExecutionMode execution, ProjectionMode pr
     /** The most root fields a query may select unless configured otherwise. */
     public static final int DEFAULT_MAX_ROOT_FIELDS = 10;
 
+    /** The longest query document accepted, in characters, unless configured otherwise. */
+    public static final int DEFAULT_MAX_DOCUMENT_SIZE = 65_536;
+
     /** How many documents the cache keeps unless configured otherwise. */
     public static final int DEFAULT_DOCUMENT_CACHE_SIZE = 1000;
 
     /** The settings a binding has when nothing is configured. */
     public static final FraiseqlGraphQlSettings DEFAULTS = new FraiseqlGraphQlSettings(ExecutionMode.FAST,
             ProjectionMode.JVM, PageSettings.DEFAULT, DEFAULT_MAX_QUERY_DEPTH, DEFAULT_MAX_ALIASES, DEFAULT_MAX_ROOT_FIELDS,
-            true, DEFAULT_DOCUMENT_CACHE_SIZE);
+            DEFAULT_MAX_DOCUMENT_SIZE, true, DEFAULT_DOCUMENT_CACHE_SIZE);
 
     public FraiseqlGraphQlSettings {
         Objects.requireNonNull(execution, "execution");
@@ -43,9 +48,9 @@ public record FraiseqlGraphQlSettings(ExecutionMode execution, ProjectionMode pr
         if (maxQueryDepth < 0) {
             throw new IllegalArgumentException("maxQueryDepth must be 0 (off) or more, was " + maxQueryDepth);
         }
-        if (maxAliases < 0 || maxRootFields < 0) {
-            throw new IllegalArgumentException("maxAliases and maxRootFields must be 0 (off) or more, were " + maxAliases
-                    + " and " + maxRootFields);
+        if (maxAliases < 0 || maxRootFields < 0 || maxDocumentSize < 0) {
+            throw new IllegalArgumentException("maxAliases, maxRootFields and maxDocumentSize must be 0 (off) or more,"
+                    + " were " + maxAliases + ", " + maxRootFields + " and " + maxDocumentSize);
         }
         if (documentCacheSize < 0) {
             throw new IllegalArgumentException("documentCacheSize must be 0 (off) or more, was " + documentCacheSize);

@@ -35,6 +35,9 @@ public class FraiseqlGraphQlProperties {
     /** Most root fields a query may select (each is a SQL statement); 0 turns the check off. */
     private int maxRootFields = FraiseqlGraphQlSettings.DEFAULT_MAX_ROOT_FIELDS;
 
+    /** Longest query document accepted, in characters; 0 turns the check off. */
+    private int maxDocumentSize = FraiseqlGraphQlSettings.DEFAULT_MAX_DOCUMENT_SIZE;
+
     /** Whether to check at start-up that every bound view exists and has its data column. */
     private boolean validateViews = FraiseqlGraphQlSettings.DEFAULTS.validateViews();
 
@@ -113,6 +116,18 @@ public class FraiseqlGraphQlProperties {
         this.maxRootFields = maxRootFields;
     }
 
+    public int getMaxDocumentSize() {
+        return maxDocumentSize;
+    }
+
+    public void setMaxDocumentSize(int maxDocumentSize) {
+        if (maxDocumentSize < 0) {
+            throw new IllegalArgumentException("fraiseql.graphql.max-document-size must be 0 (off) or more, was "
+                    + maxDocumentSize);
+        }
+        this.maxDocumentSize = maxDocumentSize;
+    }
+
     public boolean isValidateViews() {
         return validateViews;
     }
@@ -146,6 +161,6 @@ public class FraiseqlGraphQlProperties {
                             + ", or lower fraiseql.graphql.default-page-size.");
         }
         return new FraiseqlGraphQlSettings(execution, projection, new PageSettings(defaultPageSize, maxPageSize),
-                maxQueryDepth, maxAliases, maxRootFields, validateViews, documentCacheSize);
+                maxQueryDepth, maxAliases, maxRootFields, maxDocumentSize, validateViews, documentCacheSize);
     }
 }

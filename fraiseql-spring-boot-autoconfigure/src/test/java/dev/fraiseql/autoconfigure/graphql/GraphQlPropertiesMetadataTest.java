@@ -28,6 +28,7 @@ class GraphQlPropertiesMetadataTest {
                 "fraiseql.graphql.projection",
                 "fraiseql.graphql.default-page-size", "fraiseql.graphql.max-page-size",
                 "fraiseql.graphql.max-query-depth", "fraiseql.graphql.max-aliases", "fraiseql.graphql.max-root-fields",
+                "fraiseql.graphql.max-document-size",
                 "fraiseql.graphql.validate-views",
                 "fraiseql.graphql.document-cache-size");
         assertThat(descriptions.get("fraiseql.graphql.validate-views")).startsWith("Whether ");

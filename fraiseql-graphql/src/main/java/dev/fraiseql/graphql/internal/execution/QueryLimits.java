@@ -8,6 +8,8 @@ import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.language.Document;
 import graphql.language.BooleanValue;
 import graphql.language.Directive;
 import graphql.language.Field;
@@ -26,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Rejects operations nested deeper than {@code fraiseql.graphql.max-query-depth} ({@code QUERY_TOO_DEEP}), with more
  * aliases than {@code max-aliases} ({@code TOO_MANY_ALIASES}) or more root fields than {@code max-root-fields}
- * ({@code TOO_MANY_ROOT_FIELDS}). Fragments are counted where they are spread, and a selection that {@code @skip} or
+ * ({@code TOO_MANY_ROOT_FIELDS}), and documents longer than {@code max-document-size} ({@code DOCUMENT_TOO_LARGE}). Fragments are counted where they are spread, and a selection that {@code @skip} or
  * {@code @include} leaves out does not count. The measures of an operation whose directives use no variables are worked
  * out once per parsed document and then read from a cache: walking the query on every request cost a third of a small
  * request's time.
@@ -39,6 +41,8 @@ public class QueryLimits extends SimplePerformantInstrumentation {
     public static final String TOO_MANY_ALIASES = "TOO_MANY_ALIASES";
     /** The {@code extensions.code} of a query with too many root fields. */
     public static final String TOO_MANY_ROOT_FIELDS = "TOO_MANY_ROOT_FIELDS";
+    /** The {@code extensions.code} of a document too long to parse. */
+    public static final String DOCUMENT_TOO_LARGE = "DOCUMENT_TOO_LARGE";
 
     /** Operations whose depth is remembered; the cache is cleared when full, like the document cache. */
     private static final int CACHE_SIZE = 1000;
@@ -50,17 +54,33 @@ public class QueryLimits extends SimplePerformantInstrumentation {
     private final int maxDepth;
     private final int maxAliases;
     private final int maxRootFields;
+    private final int maxDocumentSize;
     private final Map<OperationDefinition, Measures> measures = new ConcurrentHashMap<>();
 
     /**
      * @param maxDepth the deepest nesting accepted, 0 for no limit
      * @param maxAliases the most aliases accepted, 0 for no limit
      * @param maxRootFields the most root fields accepted, 0 for no limit
+     * @param maxDocumentSize the longest document accepted, in characters, 0 for no limit
      */
-    public QueryLimits(int maxDepth, int maxAliases, int maxRootFields) {
+    public QueryLimits(int maxDepth, int maxAliases, int maxRootFields, int maxDocumentSize) {
         this.maxDepth = maxDepth;
         this.maxAliases = maxAliases;
         this.maxRootFields = maxRootFields;
+        this.maxDocumentSize = maxDocumentSize;
+    }
+
+    /** Refuses a document too long before it is parsed (a document the cache holds was checked when it was parsed). */
+    @Override
+    public InstrumentationContext<Document> beginParse(InstrumentationExecutionParameters parameters,
+            InstrumentationState state) {
+        String query = parameters.getQuery();
+        if (maxDocumentSize > 0 && query != null && query.length() > maxDocumentSize) {
+            throw new Refused(DOCUMENT_TOO_LARGE, "The query document has " + query.length() + " characters, more"
+                    + " than the maximum of " + maxDocumentSize + " (fraiseql.graphql.max-document-size): send a"
+                    + " shorter document, or register it as a persisted query");
+        }
+        return super.beginParse(parameters, state);
     }
 
     @Override

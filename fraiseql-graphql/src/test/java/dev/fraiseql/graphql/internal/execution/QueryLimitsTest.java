@@ -18,7 +18,8 @@ class QueryLimitsTest {
             type Node { name: String child: Node }
             """), RuntimeWiring.newRuntimeWiring().build());
 
-    private final GraphQL graphQl = GraphQL.newGraphQL(SCHEMA).instrumentation(new QueryLimits(3, 2, 2)).build();
+    private final GraphQL graphQl = GraphQL.newGraphQL(SCHEMA).instrumentation(new QueryLimits(3, 2, 2, 200))
+            .build();
 
     private String run(String query, Map<String, Object> variables) {
         ExecutionResult result = graphQl.execute(ExecutionInput.newExecutionInput(query).variables(variables).build());
@@ -57,7 +58,7 @@ class QueryLimitsTest {
 
     @Test
     void aDocumentReusedFromTheDocumentCacheIsJudgedAsItWasTheFirstTime() {
-        GraphQL cached = GraphQL.newGraphQL(SCHEMA).instrumentation(new QueryLimits(3, 2, 2))
+        GraphQL cached = GraphQL.newGraphQL(SCHEMA).instrumentation(new QueryLimits(3, 2, 2, 200))
                 .preparsedDocumentProvider(new DocumentCache(10)).build();
         for (int i = 0; i < 3; i++) {
             assertThat(cached.execute("{ node { child { child { name } } } }").getErrors()).hasSize(1);
@@ -71,6 +72,8 @@ class QueryLimitsTest {
         assertThat(run("{ a: node { ...f } } fragment f on Node { x: name y: name }", Map.of()))
                 .isEqualTo("The query has 3 aliases, more than the maximum of 2 (fraiseql.graphql.max-aliases): send"
                         + " fewer aliased fields, or split the query");
+        assertThat(graphQl.execute("{ a: node { name } b: node { name } c: node { name } }").getErrors().get(0)
+                .getExtensions()).isEqualTo(Map.of("code", "TOO_MANY_ALIASES"));
     }
 
     @Test
@@ -80,7 +83,7 @@ class QueryLimitsTest {
         assertThat(run("{ node { name } ... on Query { node2: node { name } node3: node { name } } }", Map.of()))
                 .isEqualTo("The query selects 3 root fields, more than the maximum of 2"
                         + " (fraiseql.graphql.max-root-fields): split it into several requests");
-        GraphQL roots = GraphQL.newGraphQL(SCHEMA).instrumentation(new QueryLimits(0, 0, 2)).build();
+        GraphQL roots = GraphQL.newGraphQL(SCHEMA).instrumentation(new QueryLimits(0, 0, 2, 0)).build();
         assertThat(roots.execute("{ node { name } b: node { name } c: node { name } }").getErrors().get(0).getMessage())
                 .isEqualTo("The query selects 3 root fields, more than the maximum of 2"
                         + " (fraiseql.graphql.max-root-fields): split it into several requests");
@@ -88,8 +91,16 @@ class QueryLimitsTest {
 
     @Test
     void zeroTurnsEachLimitOff() {
-        GraphQL unlimited = GraphQL.newGraphQL(SCHEMA).instrumentation(new QueryLimits(0, 0, 0)).build();
+        GraphQL unlimited = GraphQL.newGraphQL(SCHEMA).instrumentation(new QueryLimits(0, 0, 0, 0)).build();
         assertThat(unlimited.execute("{ a: node { child { child { child { name } } } } b: node { name } c: node"
                 + " { name } }").getErrors()).isEmpty();
+    }
+
+    @Test
+    void aDocumentLongerThanTheMaximumIsRefusedBeforeItIsParsed() {
+        String query = "{ node { name } }" + " ".repeat(190);
+        assertThat(run(query, Map.of())).isEqualTo("The query document has 207 characters, more than the maximum of 200"
+                + " (fraiseql.graphql.max-document-size): send a shorter document, or register it as a persisted query");
+        assertThat(run("{ node { name } }", Map.of())).isEqualTo("ok");
     }
 }
