@@ -1,6 +1,8 @@
 package dev.fraiseql.autoconfigure.graphql;
 
 import dev.fraiseql.autoconfigure.graphql.testapp.LibraryTestApplication;
+import graphql.introspection.Introspection;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,6 +24,12 @@ class IntrospectionDisabledTest {
 
     @LocalServerPort
     int port;
+
+    /** Spring Boot turns introspection off for the whole JVM, so the other test classes get it back. */
+    @AfterAll
+    static void enableIntrospectionAgain() {
+        Introspection.enabledJvmWide(true);
+    }
 
     @Test
     void theSchemaIsHiddenWhileBoundFieldsStillAnswer() {
