@@ -120,6 +120,15 @@ class LibraryApplicationTest {
     }
 
     @Test
+    void aTenantThatIsNoUuidIsAnErrorRatherThanAnEmptyList() throws Exception {
+        // The policy casts the setting to uuid; PostgreSQL's refusal reaches the client without its SQL.
+        assertThat(this.graphql.send("{ copies { shelf } }", "north").body())
+                .isEqualTo("{\"errors\":[{\"message\":\"A value does not match its expected type or format\","
+                        + "\"locations\":[{\"line\":1,\"column\":3}],\"path\":[\"copies\"],\"extensions\":"
+                        + "{\"code\":\"TYPE_MISMATCH\",\"classification\":\"INTERNAL_ERROR\"}}],\"data\":null}");
+    }
+
+    @Test
     void aBookIsCreatedUpdatedAndDeletedThroughTheMutations() throws Exception {
         assertThat(this.graphql.post("mutation { createBook(input: {title: \"Test Kindred\", authorId: \"" + AUTHOR_2
                 + "\", publishedOn: \"1979-06-01\", pages: 264}) { __typename ... on CreateBookSuccess { status"
