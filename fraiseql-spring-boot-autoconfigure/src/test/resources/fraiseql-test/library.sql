@@ -154,3 +154,23 @@ BEGIN
     USING ERRCODE = 'U0409', DETAIL = 'id', HINT = 'Choose another book or wait for its return';
 END
 $$;
+
+-- A bulk write: one call with a JSON array, in one transaction, so an invalid element leaves nothing written.
+CREATE FUNCTION app.create_authors(input jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
+DECLARE
+  item jsonb;
+  created jsonb := '[]'::jsonb;
+  new_id uuid;
+BEGIN
+  FOR item IN SELECT value FROM jsonb_array_elements(input) LOOP
+    IF coalesce(item->>'name', '') = '' THEN
+      RAISE EXCEPTION 'Author % has no name', jsonb_array_length(created) + 1
+        USING ERRCODE = 'U0422', DETAIL = 'input.name', HINT = 'Give every author a name';
+    END IF;
+    new_id := md5(item->>'name')::uuid;
+    INSERT INTO author (id, name, country) VALUES (new_id, item->>'name', item->>'country');
+    created := created || (SELECT data FROM v_author WHERE id = new_id);
+  END LOOP;
+  RETURN created;
+END
+$$;

@@ -38,7 +38,8 @@ public final class FunctionCaller {
      * composite such as {@code mutation_response} become an object, a plain {@code jsonb} answer stays as it is.
      *
      * @param function the function's name, such as {@code create_book} or {@code app.create_book}
-     * @param input the argument; keys are turned into snake_case ({@code publishedYear} becomes
+     * @param input the argument, a map (one object) or a list (a bulk call, one JSON array in one transaction: all or
+     *     nothing); keys are turned into snake_case ({@code publishedYear} becomes
      *     {@code published_year}, a snake_case key stays as it is), in nested maps and lists too, and nulls are kept
      * @param localSettings custom settings such as {@code app.user_id} visible to the function through
      *     {@code current_setting}, as for {@link QueryExecutor#inTransaction}
@@ -47,7 +48,7 @@ public final class FunctionCaller {
      * @throws DatabaseException classified when the function raised an error (the transaction is rolled back) or
      *     the database failed
      */
-    public MutationResult call(String function, Map<String, ?> input, Map<String, String> localSettings) {
+    public MutationResult call(String function, Object input, Map<String, String> localSettings) {
         SqlStatement statement = statement(function, input);
         // The answer is what the work returns, not something it collects: a retried attempt (a serialization
         // failure at COMMIT) can then never hand on the row of the attempt that was rolled back.
@@ -57,14 +58,18 @@ public final class FunctionCaller {
     }
 
     /** The call of the function with the input, as {@link #call} runs it. */
-    static SqlStatement statement(String function, Map<String, ?> input) {
+    static SqlStatement statement(String function, Object input) {
         Objects.requireNonNull(input, "input");
+        if (!(input instanceof Map<?, ?> || input instanceof List<?>)) {
+            throw new IllegalArgumentException("Mutation input must be a map (one object) or a list (several), was "
+                    + input.getClass().getName());
+        }
         SqlBuilder sql = new SqlBuilder().append("SELECT to_jsonb(r)::text FROM ").qualifiedName(function);
         return sql.append('(').value(inputJson(input), "jsonb").append(") r").build();
     }
 
     /** The input as the JSON text the function receives. */
-    static String inputJson(Map<String, ?> input) {
+    static String inputJson(Object input) {
         try {
             return MAPPER.writeValueAsString(snakeCase(input, "input"));
         } catch (JacksonException e) {

@@ -24,6 +24,17 @@ class FunctionCallerTest {
     }
 
     @Test
+    void aBulkCallSendsItsListAsOneJsonArrayAndAnythingElseIsRefusedBeforeAConnectionIsTaken() {
+        SqlStatement statement = FunctionCaller.statement("app.create_authors",
+                List.of(Map.of("name", "Ann"), Map.of("homeCountry", "US")));
+
+        assertThat(statement.parameters()).containsExactly("[{\"name\":\"Ann\"},{\"home_country\":\"US\"}]");
+        assertThatThrownBy(() -> FunctionCaller.statement("app.create_authors", "Ann"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Mutation input must be a map (one object) or a list (several), was java.lang.String");
+    }
+
+    @Test
     void anUnqualifiedOrHostileFunctionNameIsOnlyEverAQuotedName() {
         assertThat(FunctionCaller.statement("createBook", Map.of()).text())
                 .isEqualTo("SELECT to_jsonb(r)::text FROM \"createBook\"(?::jsonb) r");

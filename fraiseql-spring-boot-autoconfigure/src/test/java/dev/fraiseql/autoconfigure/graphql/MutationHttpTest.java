@@ -64,6 +64,26 @@ class MutationHttpTest {
     }
 
     @Test
+    void aBulkMutationSendsOneJsonArrayInOneCallAndAnswersEveryCreatedRow() {
+        String body = new GraphQlHttp(port).post("mutation { createAuthors(input: [{name: \"Octavia E. Butler\","
+                + " country: \"US\"}, {name: \"N. K. Jemisin\"}]) { name country } }");
+        assertThat(body).isEqualTo("{\"data\":{\"createAuthors\":[{\"name\":\"Octavia E. Butler\",\"country\":"
+                + "\"US\"},{\"name\":\"N. K. Jemisin\",\"country\":null}]}}");
+        assertThat(db.queryString("SELECT string_agg(name, ', ' ORDER BY name) FROM author WHERE name IN"
+                + " ('Octavia E. Butler', 'N. K. Jemisin')")).isEqualTo("N. K. Jemisin, Octavia E. Butler");
+    }
+
+    @Test
+    void aBulkMutationFailingInTheMiddleWritesNothingAndNamesTheElement() {
+        String before = db.queryString("SELECT count(*) FROM author");
+        String body = new GraphQlHttp(port).exchange("mutation { createAuthors(input: [{name: \"Ann Leckie\"},"
+                + " {name: \"\"}, {name: \"Becky Chambers\"}]) { name } }", Map.of(), Map.of()).body();
+        assertThat(body).startsWith("{\"errors\":[{\"message\":\"Author 2 has no name\"")
+                .contains("\"code\":\"VALIDATION_FAILED\",\"field\":\"input.name\"");
+        assertThat(db.queryString("SELECT count(*) FROM author")).isEqualTo(before);
+    }
+
+    @Test
     void decimalsInAFunctionsAnswerReachTheClientExactlyInJsonAndAsDoublesInFloatFields() {
         assertThat(new GraphQlHttp(port).post("mutation { quote(title: \"Q\") { title price metadata } }"))
                 .isEqualTo("{\"data\":{\"quote\":{\"title\":\"Q\",\"price\":12.5,\"metadata\":{\"big\":"

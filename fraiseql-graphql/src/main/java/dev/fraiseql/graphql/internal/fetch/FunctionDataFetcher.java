@@ -46,18 +46,23 @@ final class FunctionDataFetcher implements DataFetcher<Object> {
         return new DefaultFunctionCall(this, input, FraiseqlRequestContext.localSettings(env.getGraphQlContext()));
     }
 
-    /** Calls the function with {@code input} (GraphQL names) and the transaction-local {@code settings}. */
+    /**
+     * Calls the function with {@code input} (GraphQL names) and the transaction-local {@code settings}. A field whose
+     * only argument {@code input} is a list ({@code createBooks(input: [CreateBookInput!]!)}) sends that list as one
+     * JSON array: one call in one transaction, so a failure in the middle leaves nothing written.
+     */
     Object execute(Map<String, Object> input, Map<String, String> settings) {
+        Object payload = input.size() == 1 && input.get("input") instanceof List<?> list ? list : input;
         return FieldObservation.observe(engine.observations(), binding,
-                () -> toResult(caller.call(binding.target(), input, settings)));
+                () -> toResult(caller.call(binding.target(), payload, settings)));
     }
 
     /** The field's value: the object itself, or the success or error member of the result union. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> toResult(MutationResult answer) {
+    private Object toResult(MutationResult answer) {
         if (!answer.mutationResponse() && !result.isUnion()) {
+            // An object, or a list of them for a bulk call.
             return answer.answer() == null ? null
-                    : (Map<String, Object>) engine.converter().convert(answer.answer(), engine.types().type(result.resultType()));
+                    : engine.converter().convert(answer.answer(), engine.types().type(result.resultType()));
         }
         // A plain answer to a union field is the success member carrying it.
         String status = answer.mutationResponse() ? answer.status() : "success";
