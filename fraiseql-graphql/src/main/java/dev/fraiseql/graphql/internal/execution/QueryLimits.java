@@ -7,11 +7,10 @@ import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import dev.fraiseql.graphql.internal.fetch.Conditions;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.language.Document;
-import graphql.language.BooleanValue;
-import graphql.language.Directive;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
@@ -19,9 +18,6 @@ import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
-import graphql.language.Value;
-import graphql.language.VariableReference;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -115,7 +111,7 @@ public class QueryLimits extends SimplePerformantInstrumentation {
         Walk walk = new Walk(context.getFragmentsByName(), context.getCoercedVariables());
         int depth = walk.depth(operation.getSelectionSet(), 0);
         Measures m = new Measures(depth, walk.aliases, walk.rootFields);
-        if (!walk.usedVariables) {
+        if (!walk.conditions.usedVariables()) {
             if (measures.size() >= CACHE_SIZE) {
                 measures.clear();
             }
@@ -124,17 +120,16 @@ public class QueryLimits extends SimplePerformantInstrumentation {
         return m;
     }
 
-    /** One walk of an operation, counting aliases and root fields and noting whether a directive's variable decided what counted. */
+    /** One walk of an operation, counting aliases and root fields. */
     private static final class Walk {
         private final Map<String, FragmentDefinition> fragments;
-        private final CoercedVariables variables;
-        private boolean usedVariables;
+        private final Conditions conditions;
         private int aliases;
         private int rootFields;
 
         Walk(Map<String, FragmentDefinition> fragments, CoercedVariables variables) {
             this.fragments = fragments;
-            this.variables = variables;
+            this.conditions = new Conditions(variables.toMap());
         }
 
         /** The depth below {@code set} when its parent field is at {@code level}. */
@@ -144,13 +139,13 @@ public class QueryLimits extends SimplePerformantInstrumentation {
             }
             int deepest = level;
             for (Selection<?> selection : set.getSelections()) {
-                if (selection instanceof Field field && included(field.getDirectives())) {
+                if (selection instanceof Field field && conditions.included(field.getDirectives())) {
                     aliases += field.getAlias() != null ? 1 : 0;
                     rootFields += level == 0 ? 1 : 0;
                     deepest = Math.max(deepest, depth(field.getSelectionSet(), level + 1));
-                } else if (selection instanceof InlineFragment inline && included(inline.getDirectives())) {
+                } else if (selection instanceof InlineFragment inline && conditions.included(inline.getDirectives())) {
                     deepest = Math.max(deepest, depth(inline.getSelectionSet(), level));
-                } else if (selection instanceof FragmentSpread spread && included(spread.getDirectives())) {
+                } else if (selection instanceof FragmentSpread spread && conditions.included(spread.getDirectives())) {
                     FragmentDefinition fragment = fragments.get(spread.getName());
                     if (fragment != null) {
                         deepest = Math.max(deepest, depth(fragment.getSelectionSet(), level));
@@ -158,31 +153,6 @@ public class QueryLimits extends SimplePerformantInstrumentation {
                 }
             }
             return deepest;
-        }
-
-        private boolean included(List<Directive> directives) {
-            for (Directive directive : directives) {
-                boolean skip = directive.getName().equals("skip");
-                if (skip || directive.getName().equals("include")) {
-                    boolean condition = condition(directive);
-                    if (skip == condition) {
-                        return false;
-                    }
-                }
-            }
-            return true;
-        }
-
-        private boolean condition(Directive directive) {
-            Value<?> value = directive.getArgument("if") == null ? null : directive.getArgument("if").getValue();
-            if (value instanceof BooleanValue literal) {
-                return literal.isValue();
-            }
-            if (value instanceof VariableReference reference) {
-                usedVariables = true;
-                return Boolean.TRUE.equals(variables.get(reference.getName()));
-            }
-            return true;
         }
     }
 

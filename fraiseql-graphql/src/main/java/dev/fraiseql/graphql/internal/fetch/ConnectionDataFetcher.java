@@ -43,7 +43,7 @@ final class ConnectionDataFetcher implements DataFetcher<Object> {
         Map<String, Object> where = (Map<String, Object>) env.getArguments().get("where");
         TypeDef type = engine.boundTypes().type(binding.coordinate());
         return FieldObservation.observe(engine.observations(), binding, () -> PatternErrors.explained(engine.types(),
-                type, where, () -> fetch(env, engine.settings().fast())));
+                type, where, () -> fetch(env, type, engine.settings().fast())));
     }
 
     /**
@@ -51,9 +51,8 @@ final class ConnectionDataFetcher implements DataFetcher<Object> {
      * the page is read again and completed the standard way, so the errors and nulls are graphql-java's.
      */
     @SuppressWarnings("unchecked")
-    private Object fetch(DataFetchingEnvironment env, boolean fast) {
+    private Object fetch(DataFetchingEnvironment env, TypeDef type, boolean fast) {
         Map<String, Object> args = env.getArguments();
-        TypeDef type = engine.boundTypes().type(binding.coordinate());
         SelectRenderer renderer = engine.renderer();
         DataFetchingFieldSelectionSet selection = env.getSelectionSet();
         boolean withTotal = selection.contains("totalCount");
@@ -99,16 +98,16 @@ final class ConnectionDataFetcher implements DataFetcher<Object> {
                 value = engine.converter().read(rows.get(i), type);
             } else if (rows.get(i) == null) {
                 // A row whose data is NULL: what the schema makes of it (a null node, or an error) is graphql-java's call.
-                return fetch(env, false);
+                return fetch(env, type, false);
             } else if (projector == null) {
                 if (!JsonProjection.keepsPromises(rows.get(i))) {
-                    return fetch(env, false);
+                    return fetch(env, type, false);
                 }
                 value = new RawJson(rows.get(i));
             } else {
                 sink.reset();
                 if (!projector.project(rows.get(i), sink)) {
-                    return fetch(env, false);
+                    return fetch(env, type, false);
                 }
                 value = new RawJson(sink.toByteArray());
             }

@@ -4,17 +4,12 @@ import dev.fraiseql.core.json.SelectionNode;
 import dev.fraiseql.core.schema.FieldDef;
 import dev.fraiseql.core.schema.TypeDef;
 import dev.fraiseql.core.schema.TypeRegistry;
-import graphql.language.Argument;
-import graphql.language.BooleanValue;
-import graphql.language.Directive;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
 import graphql.language.Selection;
 import graphql.language.TypeName;
-import graphql.language.Value;
-import graphql.language.VariableReference;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import graphql.schema.GraphQLFieldDefinition;
@@ -68,8 +63,11 @@ final class SelectionTranslator {
 
     /**
      * The plan of the field being fetched: its translated selection, and projectors that earlier requests built for it.
-     * A plan is kept for the next request of the same parsed document unless a {@code @skip}/{@code @include}
-     * variable decided what it selects.
+     * The selection is read from the query document itself: graphql-java's {@link DataFetchingFieldSelectionSet}
+     * normalizes the whole operation first, which costs more than the rest of a one-row request. Fields are collected as
+     * the GraphQL spec's CollectFields does: in document order, merged by response key, with fragments expanded and
+     * {@code @skip}/{@code @include} applied. A plan is kept for the next request of the same parsed document unless a
+     * {@code @skip}/{@code @include} variable decided what it selects.
      */
     SelectionPlan plan(TypeDef type, DataFetchingEnvironment env) {
         List<Field> fields = env.getMergedField().getFields();
@@ -80,7 +78,7 @@ final class SelectionTranslator {
         }
         Walk walk = new Walk(env);
         plan = new SelectionPlan(walk.translate(type, fields));
-        if (key != null && !walk.usedVariables) {
+        if (key != null && !walk.conditions.usedVariables()) {
             if (plans.size() >= CACHE_SIZE) {
                 plans.clear();
             }
@@ -89,23 +87,14 @@ final class SelectionTranslator {
         return plan;
     }
 
-    /**
-     * The selection of the field being fetched, read from the query document itself: graphql-java's
-     * {@link DataFetchingFieldSelectionSet} normalizes the whole operation first, which costs more than the rest
-     * of a one-row request. Fields are collected as the GraphQL spec's CollectFields does: in document order,
-     * merged by response key, with fragments expanded and {@code @skip}/{@code @include} applied.
-     */
-    List<SelectionNode> translate(TypeDef type, DataFetchingEnvironment env) {
-        return new Walk(env).translate(type, env.getMergedField().getFields());
-    }
-
     /** One translation, noting whether a directive's variable decided what was selected. */
     private final class Walk {
         private final DataFetchingEnvironment env;
-        private boolean usedVariables;
+        private final Conditions conditions;
 
         Walk(DataFetchingEnvironment env) {
             this.env = env;
+            this.conditions = new Conditions(env.getVariables());
         }
 
         List<SelectionNode> translate(TypeDef type, List<Field> fields) {
@@ -146,15 +135,15 @@ final class SelectionTranslator {
                 Set<String> visitedFragments) {
             for (Selection<?> selection : selections) {
                 if (selection instanceof Field field) {
-                    if (included(field.getDirectives())) {
+                    if (conditions.included(field.getDirectives())) {
                         out.computeIfAbsent(field.getResultKey(), k -> new ArrayList<>(1)).add(field);
                     }
                 } else if (selection instanceof InlineFragment inline) {
-                    if (included(inline.getDirectives()) && applies(inline.getTypeCondition(), typeName, env)) {
+                    if (conditions.included(inline.getDirectives()) && applies(inline.getTypeCondition(), typeName, env)) {
                         collect(typeName, inline.getSelectionSet().getSelections(), out, visitedFragments);
                     }
                 } else if (selection instanceof FragmentSpread spread) {
-                    if (!included(spread.getDirectives()) || !visitedFragments.add(spread.getName())) {
+                    if (!conditions.included(spread.getDirectives()) || !visitedFragments.add(spread.getName())) {
                         continue;
                     }
                     FragmentDefinition fragment = env.getFragmentsByName().get(spread.getName());
@@ -163,31 +152,6 @@ final class SelectionTranslator {
                     }
                 }
             }
-        }
-
-        private boolean included(List<Directive> directives) {
-            for (Directive directive : directives) {
-                boolean skip = directive.getName().equals("skip");
-                if (skip || directive.getName().equals("include")) {
-                    Argument condition = directive.getArgument("if");
-                    boolean value = condition != null && isTrue(condition.getValue());
-                    if (value == skip) {
-                        return false;
-                    }
-                }
-            }
-            return true;
-        }
-
-        private boolean isTrue(Value<?> value) {
-            if (value instanceof BooleanValue b) {
-                return b.isValue();
-            }
-            if (value instanceof VariableReference ref) {
-                usedVariables = true;
-                return Boolean.TRUE.equals(env.getVariables().get(ref.getName()));
-            }
-            return false;
         }
     }
 
