@@ -8,6 +8,8 @@ import dev.fraiseql.core.sql.SqlBuilder;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,6 +49,13 @@ public class WhereRenderer {
             "strictlyLeft", "strictlyRight", "isnull");
     static final List<String> FULLTEXT_OPS = List.of("matches", "plainQuery", "phraseQuery", "websearchQuery",
             "isnull");
+
+    /** The quantifiers a list of objects accepts, each taking the element type's filter. */
+    public static final List<String> LIST_QUANTIFIERS = List.of("some", "every", "none");
+
+    /** The kinds whose JSON equality is exactly the typed equality, so containment can decide {@code eq}. */
+    private static final EnumSet<ScalarKind> CONTAINABLE = EnumSet.of(ScalarKind.STRING, ScalarKind.ENUM,
+            ScalarKind.BOOLEAN, ScalarKind.INT, ScalarKind.BIGINT);
 
     private final TypeRegistry registry;
 
@@ -100,12 +109,21 @@ public class WhereRenderer {
         private final String alias;
         private final SqlBuilder out;
         /** The argument path of the current position; grown and cut back as rendering descends, read only on error. */
-        private final StringBuilder path = new StringBuilder(64).append("where");
+        private final StringBuilder path;
+        /** How many list filters enclose this rendering: 0 for the row itself, which names the element aliases. */
+        private final int elementDepth;
 
         Render(String dataColumn, String alias, SqlBuilder out) {
+            this(dataColumn, alias, out, new StringBuilder(64).append("where"), 0);
+        }
+
+        /** A rendering of one list element, read as {@code alias.value}, sharing the output and the path. */
+        private Render(String dataColumn, String alias, SqlBuilder out, StringBuilder path, int elementDepth) {
             this.dataColumn = dataColumn;
             this.alias = alias;
             this.out = out;
+            this.path = path;
+            this.elementDepth = elementDepth;
         }
 
         private int push(char separator, String segment) {
@@ -230,8 +248,8 @@ public class WhereRenderer {
             }
             if (field.isObject()) {
                 if (field.list()) {
-                    throw new FilterException(path.toString(), value, "Unsupported filter " + path + ": " + name
-                            + " is a list of objects, which cannot be filtered; filter on a scalar field instead");
+                    listFilter(prefix, field, ops, depth);
+                    return;
                 }
                 List<FieldDef> nested = new ArrayList<>(prefix.size() + 1);
                 nested.addAll(prefix);
@@ -239,7 +257,8 @@ public class WhereRenderer {
                 object(registry.type(field.objectType()), nested, ops, depth + 1);
                 return;
             }
-            FieldRef ref = new FieldRef(alias, dataColumn, prefix, field);
+            // A list element is read from its JSON only: the real columns belong to the view's own rows.
+            FieldRef ref = new FieldRef(alias, dataColumn, prefix, elementDepth == 0 ? field : field.withColumn(null));
             if (ops.isEmpty()) {
                 out.append("TRUE");
                 return;
@@ -261,6 +280,132 @@ public class WhereRenderer {
             if (many) {
                 out.append(")");
             }
+        }
+
+        /**
+         * {@code some}, {@code every} and {@code none} over a JSON array of objects, each taking the element type's own
+         * filter: an {@code EXISTS} over the array's elements, or, for {@code some} and {@code none} made only of
+         * equalities that JSON compares exactly, a containment test on the row's data that a GIN index serves.
+         */
+        private void listFilter(List<FieldDef> prefix, FieldDef field, Map<?, ?> ops, int depth) {
+            TypeDef element = registry.type(field.objectType());
+            int count = 0;
+            for (Map.Entry<?, ?> e : ops.entrySet()) {
+                if (e.getValue() == null) {
+                    continue;
+                }
+                String quantifier = String.valueOf(e.getKey());
+                if (!LIST_QUANTIFIERS.contains(quantifier)) {
+                    push('.', quantifier);
+                    throw new FilterException(path.toString(), e.getValue(), "Unknown operator " + path + ": a list of "
+                            + field.objectType() + " accepts " + String.join(", ", LIST_QUANTIFIERS)
+                            + ", each taking a " + field.objectType() + " filter");
+                }
+                if (!(e.getValue() instanceof Map<?, ?>)) {
+                    push('.', quantifier);
+                    throw FilterException.invalidValue(path, e.getValue(), "a " + field.objectType() + " filter object");
+                }
+                count++;
+            }
+            if (count == 0) {
+                out.append("TRUE");
+                return;
+            }
+            boolean many = count > 1;
+            if (many) {
+                out.append("(");
+            }
+            boolean first = true;
+            for (Map.Entry<?, ?> e : ops.entrySet()) {
+                if (e.getValue() == null) {
+                    continue;
+                }
+                if (!first) {
+                    out.append(" AND ");
+                }
+                first = false;
+                String quantifier = String.valueOf(e.getKey());
+                int mark = push('.', quantifier);
+                quantified(prefix, field, element, quantifier, (Map<?, ?>) e.getValue(), depth + 1);
+                pop(mark);
+            }
+            if (many) {
+                out.append(")");
+            }
+        }
+
+        private void quantified(List<FieldDef> prefix, FieldDef field, TypeDef element, String quantifier,
+                Map<?, ?> where, int depth) {
+            if (!quantifier.equals("every") && elementDepth == 0) {
+                Map<String, Object> probe = new LinkedHashMap<>();
+                if (containable(element, where, probe)) {
+                    Map<String, Object> document = Map.of(field.jsonKey(), List.of(probe));
+                    for (int i = prefix.size() - 1; i >= 0; i--) {
+                        document = Map.of(prefix.get(i).jsonKey(), document);
+                    }
+                    if (quantifier.equals("none")) {
+                        out.append("NOT (");
+                    }
+                    out.identifier(alias).append(".").identifier(dataColumn).append(" @> ")
+                            .value(Json.write(document, path), "jsonb");
+                    if (quantifier.equals("none")) {
+                        out.append(")");
+                    }
+                    return;
+                }
+            }
+            String elementAlias = "e" + (elementDepth + 1);
+            out.append(quantifier.equals("some") ? "EXISTS (SELECT 1 FROM jsonb_array_elements(CASE jsonb_typeof("
+                    : "NOT EXISTS (SELECT 1 FROM jsonb_array_elements(CASE jsonb_typeof(");
+            FieldRef array = new FieldRef(alias, dataColumn, prefix, field);
+            array.appendJson(out).append(") WHEN 'array' THEN ");
+            array.appendJson(out).append(" END) AS ").identifier(elementAlias).append("(value) WHERE ");
+            Render inner = new Render("value", elementAlias, out, path, elementDepth + 1);
+            // every: no element may fail the filter, and an element the filter cannot judge (a NULL) fails it.
+            boolean every = quantifier.equals("every");
+            if (every) {
+                out.append("(");
+            }
+            inner.object(element, List.of(), where, depth);
+            out.append(every ? ") IS NOT TRUE)" : ")");
+        }
+
+        /**
+         * Whether {@code where} is only equalities on strings, enums, booleans and integers, possibly through nested
+         * objects, which JSON containment decides exactly as the typed comparison would; fills {@code probe} with the
+         * object an element must contain.
+         */
+        private boolean containable(TypeDef type, Map<?, ?> where, Map<String, Object> probe) {
+            if (where.isEmpty()) {
+                return false;
+            }
+            for (Map.Entry<?, ?> e : where.entrySet()) {
+                if (e.getValue() == null) {
+                    continue;
+                }
+                FieldDef f = type.fields().get(String.valueOf(e.getKey()));
+                if (f == null || f.list() || !(e.getValue() instanceof Map<?, ?> ops) || probe.containsKey(f.jsonKey())) {
+                    return false;
+                }
+                if (f.isObject()) {
+                    Map<String, Object> nested = new LinkedHashMap<>();
+                    if (!containable(registry.type(f.objectType()), ops, nested)) {
+                        return false;
+                    }
+                    probe.put(f.jsonKey(), nested);
+                    continue;
+                }
+                Object operand = ops.size() == 1 ? ops.get("eq") : null;
+                if (operand == null || !CONTAINABLE.contains(f.scalar())) {
+                    return false;
+                }
+                int mark = push('.', f.name());
+                int opMark = push('.', "eq");
+                probe.put(f.jsonKey(), Values.scalar(f.scalar(), operand, path));
+                pop(opMark);
+                pop(mark);
+            }
+            return !probe.isEmpty();
         }
 
         private void operator(FieldRef ref, String op, Object value, CharSequence path) {

@@ -47,8 +47,10 @@ class QueryPlanIntegrationTest {
                     FieldDef.scalar("publishedYear", ScalarKind.INT).withNonNull(true),
                     FieldDef.scalar("pageCount", ScalarKind.INT),
                     FieldDef.scalarList("tags", ScalarKind.STRING),
-                    FieldDef.object("author", "Author").withNonNull(true))
+                    FieldDef.object("author", "Author").withNonNull(true),
+                    FieldDef.object("reviews", "Review").asList())
             .type("Author", null, FieldDef.scalar("name", ScalarKind.STRING).withNonNull(true))
+            .type("Review", null, FieldDef.scalar("reviewer", ScalarKind.STRING), FieldDef.scalar("stars", ScalarKind.INT))
             .build();
     private static final TypeDef BOOK = REGISTRY.type("Book");
 
@@ -74,12 +76,15 @@ class QueryPlanIntegrationTest {
                 SELECT id, jsonb_build_object('id', id, 'title', 'Title ' || lpad((n * 7919 %% %1$d)::text, 6, '0'),
                        'published_year', 1900 + n %% 125, 'page_count', 50 + n %% 900,
                        'tags', jsonb_build_array('t' || n %% 40),
-                       'author', jsonb_build_object('name', 'Author ' || n %% 5000))
+                       'author', jsonb_build_object('name', 'Author ' || n %% 5000),
+                       'reviews', jsonb_build_array(jsonb_build_object('reviewer', 'r' || n %% 1000, 'stars', 1 + n %% 5),
+                                                    jsonb_build_object('reviewer', 'q' || n %% 997, 'stars', 1 + n %% 3)))
                 FROM (SELECT n, md5('book' || n)::uuid AS id FROM generate_series(1, %1$d) AS n) AS s;
                 CREATE INDEX tv_book_title_id_idx ON tv_book ((data->>'title'), id);
                 CREATE INDEX tv_book_year_id_idx ON tv_book (((data->>'published_year')::int), id);
                 CREATE INDEX tv_book_author_name_idx ON tv_book ((data->'author'->>'name'));
                 CREATE INDEX tv_book_tags_idx ON tv_book USING gin ((data->'tags'));
+                CREATE INDEX tv_book_data_idx ON tv_book USING gin (data jsonb_path_ops);
                 """.formatted(ROWS));
         // The visibility map lets the count read the index alone, as it would on a table autovacuum has seen.
         Jdbc.exec(connection, "VACUUM ANALYZE tv_book");
@@ -135,6 +140,19 @@ class QueryPlanIntegrationTest {
         Plan plan = explain(renderer.count(BOOK, m("tags", m("contains", List.of("t7")))));
         assertThat(plan.indexes()).containsExactly("tv_book_tags_idx");
         assertThat(plan.examined()).isEqualTo(ROWS / 40);
+    }
+
+    @Test
+    void aSomeFilterOfEqualitiesOnAListOfObjectsUsesTheGinIndexOnTheData() throws Exception {
+        Plan plan = explain(renderer.count(BOOK, m("reviews", m("some", m("reviewer", m("eq", "r17"), "stars",
+                m("eq", 3))))));
+        // Books 17, 1017, ... have reviewer r17; their stars are 1 + n % 5 = 3 for all of them.
+        assertThat(plan.indexes()).containsExactly("tv_book_data_idx");
+        assertThat(plan.examined()).isEqualTo(ROWS / 1000);
+        Plan page = explain(renderer.list(new SelectSpec(BOOK, m("reviews", m("some", m("reviewer", m("eq", "q5")))),
+                null, 20, null), Projection.dataColumn(BOOK)));
+        assertThat(page.returned()).isEqualTo(20);
+        assertThat(page.indexes()).containsExactly("tv_book_data_idx");
     }
 
     @Test

@@ -91,7 +91,7 @@ class FilterErrorsTest {
     @Test
     void unknownFieldListsTheFieldsOfTheType() {
         fails(m("author", m("nom", m("eq", "x"))), "where.author.nom", m("eq", "x"),
-                "Unknown field where.author.nom: type Author has no field nom (fields: name, birthYear, address, AND, OR, NOT)");
+                "Unknown field where.author.nom: type Author has no field nom (fields: name, birthYear, address, prizes, AND, OR, NOT)");
     }
 
     @Test
@@ -108,10 +108,18 @@ class FilterErrorsTest {
     }
 
     @Test
-    void listsOfObjectsCannotBeFiltered() {
-        fails(m("reviews", m("stars", m("gt", 3))), "where.reviews", m("stars", m("gt", 3)),
-                "Unsupported filter where.reviews: reviews is a list of objects, which cannot be filtered;"
-                        + " filter on a scalar field instead");
+    void aListOfObjectsTakesOnlyQuantifiersEachWithAFilterObject() {
+        fails(m("reviews", m("stars", m("gt", 3))), "where.reviews.stars", m("gt", 3),
+                "Unknown operator where.reviews.stars: a list of Review accepts some, every, none, each taking a"
+                        + " Review filter");
+        fails(m("reviews", m("some", 4)), "where.reviews.some", 4,
+                "Invalid value for where.reviews.some: 4 is not a Review filter object");
+        fails(m("reviews", m("some", m("stars", m("gt", "many")))), "where.reviews.some.stars.gt", "many",
+                "Invalid value for where.reviews.some.stars.gt: \"many\" is not an Int (a whole number from"
+                        + " -2147483648 to 2147483647)");
+        fails(m("reviews", m("every", m("title", m("eq", "x")))), "where.reviews.every.title", m("eq", "x"),
+                "Unknown field where.reviews.every.title: type Review has no field title (fields: stars, reviewer,"
+                        + " postedOn, replies, AND, OR, NOT)");
     }
 
     @Test

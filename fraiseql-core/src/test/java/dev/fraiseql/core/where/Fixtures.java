@@ -42,9 +42,13 @@ public final class Fixtures {
             .type("Author", null,
                     FieldDef.scalar("name", ScalarKind.STRING),
                     FieldDef.scalar("birthYear", ScalarKind.INT),
-                    FieldDef.object("address", "Address"))
+                    FieldDef.object("address", "Address"),
+                    FieldDef.object("prizes", "Reply").asList())
             .type("Address", null, FieldDef.scalar("city", ScalarKind.STRING))
-            .type("Review", null, FieldDef.scalar("stars", ScalarKind.INT))
+            .type("Review", null, FieldDef.scalar("stars", ScalarKind.INT),
+                    FieldDef.scalar("reviewer", ScalarKind.STRING), FieldDef.scalar("postedOn", ScalarKind.DATE),
+                    FieldDef.object("replies", "Reply").asList())
+            .type("Reply", null, FieldDef.scalar("text", ScalarKind.STRING))
             .build();
 
     private Fixtures() {

@@ -343,4 +343,83 @@ class WhereRendererTest {
             assertThat(Arrays.asList(s.parameters().get(0), s.parameters().get(40))).containsExactly("x", 39);
         }
     }
+
+    @Nested
+    class ListsOfObjects {
+
+        private static final String ELEMENTS = "jsonb_array_elements(CASE jsonb_typeof(" + D + "->'reviews') WHEN 'array'"
+                + " THEN " + D + "->'reviews' END) AS \"e1\"(value)";
+
+        @Test
+        void someWithOnlyEqualitiesIsAContainmentTestThatAGinIndexServes() {
+            assertSql(m("reviews", m("some", m("stars", m("eq", 5), "reviewer", m("eq", "Ann \"A\"")))),
+                    D + " @> ?::jsonb", "{\"reviews\":[{\"stars\":5,\"reviewer\":\"Ann \\\"A\\\"\"}]}");
+            assertSql(m("reviews", m("none", m("reviewer", m("eq", "Bob")))),
+                    "NOT (" + D + " @> ?::jsonb)", "{\"reviews\":[{\"reviewer\":\"Bob\"}]}");
+        }
+
+        @Test
+        void containmentFollowsTheNestedObjectsLeadingToTheList() {
+            assertSql(m("author", m("prizes", m("some", m("text", m("eq", "Hugo"))))),
+                    D + " @> ?::jsonb", "{\"author\":{\"prizes\":[{\"text\":\"Hugo\"}]}}");
+            assertSql(m("author", m("prizes", m("some", m("text", m("startswith", "H"))))),
+                    "EXISTS (SELECT 1 FROM jsonb_array_elements(CASE jsonb_typeof(" + D + "->'author'->'prizes')"
+                            + " WHEN 'array' THEN " + D + "->'author'->'prizes' END) AS \"e1\"(value)"
+                            + " WHERE \"e1\".\"value\"->>'text' LIKE ?)", "H%");
+        }
+
+        @Test
+        void someWithAnyOtherOperatorIsAnExistsOverTheElementsWithTypedComparisons() {
+            assertSql(m("reviews", m("some", m("stars", m("gte", 4)))),
+                    "EXISTS (SELECT 1 FROM " + ELEMENTS + " WHERE (\"e1\".\"value\"->>'stars')::int >= ?::int)", 4);
+            assertSql(m("reviews", m("some", m("postedOn", m("eq", "2024-05-01")))),
+                    "EXISTS (SELECT 1 FROM " + ELEMENTS + " WHERE (\"e1\".\"value\"->>'posted_on')::date = ?::date)",
+                    "2024-05-01");
+        }
+
+        @Test
+        void everyFailsOnAnElementTheFilterRejectsOrCannotJudge() {
+            assertSql(m("reviews", m("every", m("stars", m("gte", 4), "reviewer", m("eq", "Ann")))),
+                    "NOT EXISTS (SELECT 1 FROM " + ELEMENTS + " WHERE (((\"e1\".\"value\"->>'stars')::int >= ?::int"
+                            + " AND \"e1\".\"value\"->>'reviewer' = ?)) IS NOT TRUE)", 4, "Ann");
+        }
+
+        @Test
+        void noneWithARangeIsANotExists() {
+            assertSql(m("reviews", m("none", m("stars", m("lt", 2)))),
+                    "NOT EXISTS (SELECT 1 FROM " + ELEMENTS + " WHERE (\"e1\".\"value\"->>'stars')::int < ?::int)", 2);
+        }
+
+        @Test
+        void anEmptyElementFilterAsksWhetherTheListHasElements() {
+            assertSql(m("reviews", m("some", m())), "EXISTS (SELECT 1 FROM " + ELEMENTS + " WHERE TRUE)");
+            assertSql(m("reviews", m("none", m())), "NOT EXISTS (SELECT 1 FROM " + ELEMENTS + " WHERE TRUE)");
+            assertSql(m("reviews", m("every", m())), "NOT EXISTS (SELECT 1 FROM " + ELEMENTS + " WHERE (TRUE) IS NOT TRUE)");
+        }
+
+        @Test
+        void quantifiersCombineWithEachOtherAndWithAndOrNot() {
+            assertSql(m("reviews", m("some", m("stars", m("eq", 5)), "every", m("stars", m("gt", 1))),
+                    "OR", List.of(m("title", m("eq", "x")), m("NOT", m("reviews", m("some", m("stars", m("eq", 1))))))),
+                    "((" + D + " @> ?::jsonb AND NOT EXISTS (SELECT 1 FROM " + ELEMENTS
+                            + " WHERE ((\"e1\".\"value\"->>'stars')::int > ?::int) IS NOT TRUE)) AND (" + D
+                            + "->>'title' = ? OR NOT (" + D + " @> ?::jsonb)))",
+                    "{\"reviews\":[{\"stars\":5}]}", 1, "x", "{\"reviews\":[{\"stars\":1}]}");
+        }
+
+        @Test
+        void nestedListsNameEachLevelsElementsAndCompareInsideWithAnExists() {
+            assertSql(m("reviews", m("some", m("stars", m("gt", 3), "replies", m("some", m("text", m("eq", "yes")))))),
+                    "EXISTS (SELECT 1 FROM " + ELEMENTS + " WHERE ((\"e1\".\"value\"->>'stars')::int > ?::int AND"
+                            + " EXISTS (SELECT 1 FROM jsonb_array_elements(CASE jsonb_typeof(\"e1\".\"value\"->'replies')"
+                            + " WHEN 'array' THEN \"e1\".\"value\"->'replies' END) AS \"e2\"(value)"
+                            + " WHERE \"e2\".\"value\"->>'text' = ?)))",
+                    3, "yes");
+        }
+
+        @Test
+        void aNullQuantifierIsAnAbsentInput() {
+            assertSql(m("reviews", m("some", null)), "TRUE");
+        }
+    }
 }
