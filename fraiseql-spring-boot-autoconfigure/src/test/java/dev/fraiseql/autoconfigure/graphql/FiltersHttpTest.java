@@ -75,6 +75,14 @@ class FiltersHttpTest {
             OR                        | {OR: [{genre: {eq: HISTORY}}, {pages: {lt: 300}}]} | 2 3
             AND                       | {AND: [{genre: {eq: FICTION}}, {pages: {gt: 300}}]} | 1
             NOT                       | {NOT: {available: {eq: true}}}                    | 3
+            list some eq              | {reviews: {some: {rating: {eq: 5}}}}              | 1 2
+            list some range           | {reviews: {some: {rating: {lt: 5}}}}              | 1
+            list some same element    | {reviews: {some: {reviewer: {eq: "ana"}, rating: {eq: 4}}}} | ''
+            list some any element     | {reviews: {some: {}}}                             | 1 2
+            list every                | {reviews: {every: {rating: {eq: 5}}}}             | 2 3 4
+            list none                 | {reviews: {none: {comment: {isnull: true}}}}      | 2 3 4
+            list none and some        | {reviews: {none: {rating: {lt: 5}}, some: {reviewer: {startswith: "ch"}}}} | 2
+            list under NOT            | {NOT: {reviews: {some: {rating: {eq: 5}}}}}       | 3 4
             """)
     void filterFamilyWorksThroughGraphQl(String name, String where, String expectedIds) {
         assertThat(post("{ books(where: " + where + ") { id } }")).as(name).isEqualTo(ids(expectedIds));

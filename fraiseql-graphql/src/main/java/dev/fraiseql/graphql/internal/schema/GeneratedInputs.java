@@ -99,10 +99,7 @@ final class GeneratedInputs {
         for (FieldDef field : type.fields().values()) {
             String filter;
             if (field.objectType() != null) {
-                if (field.list()) {
-                    continue;
-                }
-                filter = whereInput(field.objectType());
+                filter = field.list() ? listFilterInput(field.objectType()) : whereInput(field.objectType());
             } else {
                 filter = operatorInput(field);
             }
@@ -113,6 +110,23 @@ final class GeneratedInputs {
         body.append("  AND: [").append(name).append("!]\n  OR: [").append(name).append("!]\n  NOT: ").append(name).append('\n');
         sdl.append("\"\"\"Filter on ").append(typeName).append(": every given condition must hold.\"\"\"\ninput ")
                 .append(name).append(" {\n").append(body).append("}\n");
+        return name;
+    }
+
+    /** {@code some}, {@code every} and {@code none} over a list of objects, each taking the element's filter. */
+    private String listFilterInput(String typeName) {
+        String name = typeName + "ListFilter";
+        if (!generated.add(name) || registry.getType(name).isPresent()) {
+            return name;
+        }
+        String element = whereInput(typeName);
+        sdl.append("\"\"\"Filter on a list of ").append(typeName).append(": whether some, every or no element passes.\"\"\"\n")
+                .append("input ").append(name).append(" {\n")
+                .append("  \"\"\"At least one element passes.\"\"\"\n  some: ").append(element).append('\n')
+                .append("  \"\"\"Every element passes (true for an empty or missing list).\"\"\"\n  every: ").append(element)
+                .append('\n')
+                .append("  \"\"\"No element passes (true for an empty or missing list).\"\"\"\n  none: ").append(element)
+                .append('\n').append("}\n");
         return name;
     }
 

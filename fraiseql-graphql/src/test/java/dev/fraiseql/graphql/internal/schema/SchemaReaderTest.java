@@ -95,6 +95,46 @@ class SchemaReaderTest {
     }
 
     @Test
+    void aListOfObjectsIsFilteredBySomeEveryOrNoneOfItsElements() {
+        TypeDefinitionRegistry registry = registry("""
+                type Query { books: [Book!]! @fraiseql(view: "v_book") }
+                type Book { title: String reviews: [Review!]! }
+                type Review { stars: Int replies: [Review] }
+                """);
+        FraiseqlSchema schema = SchemaReader.read(registry, SchemaReader.bindings(registry, List.of()), Map.of());
+
+        assertThat(schema.generatedSdl()).contains("""
+                input BookWhereInput {
+                  title: StringFilter
+                  reviews: ReviewListFilter
+                  AND: [BookWhereInput!]
+                  OR: [BookWhereInput!]
+                  NOT: BookWhereInput
+                }""", """
+                \"""
+                Filter on a list of Review: whether some, every or no element passes.
+                \"""
+                input ReviewListFilter {
+                  \"""
+                  At least one element passes.
+                  \"""
+                  some: ReviewWhereInput
+                  \"""
+                  Every element passes (true for an empty or missing list).
+                  \"""
+                  every: ReviewWhereInput
+                  \"""
+                  No element passes (true for an empty or missing list).
+                  \"""
+                  none: ReviewWhereInput
+                }""", """
+                input ReviewWhereInput {
+                  stars: IntFilter
+                  replies: ReviewListFilter
+                  AND: [ReviewWhereInput!]""");
+    }
+
+    @Test
     void aViewsColumnsBindTheFieldsThatCompareAlikeAndTheRestReadTheJsonb() {
         TypeDefinitionRegistry registry = registry(SCHEMA);
         FraiseqlSchema schema = SchemaReader.read(registry, SchemaReader.bindings(registry, List.of()),
