@@ -8,6 +8,9 @@
 #   benchmarks/run.sh peers [--seconds=10 --rounds=2 --warmup=10 --connections=8]
 #                                     # FraiseQL against a conventional Spring for GraphQL app, PostGraphile 5
 #                                     # and pgbench; a smoke run: --seconds=3 --rounds=1 --warmup=2
+#   benchmarks/run.sh features [--seconds=8]
+#                                     # one feature's workloads (nested-list filters, ...) without and with the
+#                                     # index the docs recommend, in benchmarks/results/features.md
 #   benchmarks/run.sh profile [lookup|list100]
 #                                     # JFR of one in-process request kind on the fast path, drawn as a flame
 #                                     # graph in benchmarks/results/flame-QUERY.svg (needs python3)
@@ -94,6 +97,11 @@ run_e2e() {
     --data="$data" --out="$results" "$@"
 }
 
+run_features() {
+  java "${java_opts[@]}" -cp "$cp" dev.fraiseql.benchmarks.FeatureBenchmark \
+    --data="$data" --out="$results" "$@"
+}
+
 run_profile() {
   local query="${1:-lookup}"
   local dir="$root/benchmarks/target/jfr-$query"
@@ -109,8 +117,9 @@ case "${1:-all}" in
   jmh) shift; run_jmh "$@" ;;
   e2e) shift; run_e2e "$@" ;;
   peers) shift; run_peers "$@" ;;
+  features) shift; run_features "$@" ;;
   profile) shift; run_profile "$@" ;;
   main) shift; java "${java_opts[@]}" -cp "$cp" "$@" ;;
-  all) run_jmh; run_e2e; run_peers ;;
-  *) echo "usage: benchmarks/run.sh [all|jmh [REGEX]|e2e [--seconds=N ...]|peers [--seconds=N ...]|profile [lookup|list100]|main CLASS]" >&2; exit 2 ;;
+  all) run_jmh; run_e2e; run_peers; run_features ;;
+  *) echo "usage: benchmarks/run.sh [all|jmh [REGEX]|e2e [--seconds=N ...]|peers [--seconds=N ...]|features [--seconds=N]|profile [lookup|list100]|main CLASS]" >&2; exit 2 ;;
 esac

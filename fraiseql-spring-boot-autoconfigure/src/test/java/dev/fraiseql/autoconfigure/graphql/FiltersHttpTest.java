@@ -89,6 +89,25 @@ class FiltersHttpTest {
     }
 
     @Test
+    void theListsOfObjectsExamplesOfTheFilteringPageAnswerWhatTheirCommentsSay() throws Exception {
+        String page = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/filtering.md"));
+        String section = page.substring(page.indexOf("### Lists of objects"), page.indexOf("## Indexes"));
+        java.util.List<String> examples = section.lines().filter(l -> l.startsWith("{ books(where: {reviews:"))
+                .map(l -> l.substring(0, l.indexOf(" # ")).strip()).toList();
+        String title1 = "{\"id\":\"1\",\"title\":\"The Dispossessed\"}";
+        String title2 = "{\"id\":\"2\",\"title\":\"Solaris\"}";
+        String title3 = "{\"id\":\"3\",\"title\":\"SPQR\"}";
+        String title4 = "{\"id\":\"4\",\"title\":\"Untitled \\\"draft\\\" \\\\ notes\"}";
+        // Book 1 has reviews by ana (5) and ben (4), book 2 one by chloé (5), books 3 and 4 none.
+        assertThat(examples).hasSize(4);
+        assertThat(post(examples.get(0))).isEqualTo("{\"data\":{\"books\":[" + title1 + "," + title2 + "]}}");
+        assertThat(post(examples.get(1)))
+                .isEqualTo("{\"data\":{\"books\":[" + String.join(",", title1, title2, title3, title4) + "]}}");
+        assertThat(post(examples.get(2))).isEqualTo("{\"data\":{\"books\":[" + String.join(",", title2, title3, title4) + "]}}");
+        assertThat(post(examples.get(3))).isEqualTo(ids(""));
+    }
+
+    @Test
     void orderByIsNumericForNumbersAndCanUseNestedFields() {
         assertThat(post("{ books(orderBy: [{pages: DESC_NULLS_LAST}]) { id } }")).isEqualTo(ids("3 1 2 4"));
         assertThat(post("{ books(orderBy: [{author: {name: ASC}}], where: {author: {name: {isnull: false}}}) { id } }"))
