@@ -14,6 +14,10 @@
 #   benchmarks/run.sh profile [lookup|list100]
 #                                     # JFR of one in-process request kind on the fast path, drawn as a flame
 #                                     # graph in benchmarks/results/flame-QUERY.svg (needs python3)
+#   benchmarks/run.sh profile-http [--seconds=15]
+#                                     # JFR of the HTTP server for {__typename}, a lookup and the JDBC ceiling,
+#                                     # split by layer (Tomcat, Spring, graphql-java, pgjdbc, ...) into
+#                                     # benchmarks/results/profile-http.md (needs python3)
 #   benchmarks/run.sh main CLASS      # any main class on the benchmark classpath
 #
 # Uses the embedded PostgreSQL 17, or FRAISEQL_TEST_DATABASE_URL. Installs wrk from Debian's
@@ -97,6 +101,13 @@ run_e2e() {
     --data="$data" --out="$results" "$@"
 }
 
+run_profile_http() {
+  local work="$root/benchmarks/target/jfr-http"
+  rm -rf "$work"
+  java "${java_opts[@]}" -cp "$cp" dev.fraiseql.benchmarks.HttpProfile --data="$data" --work="$work" "$@"
+  python3 "$root/benchmarks/scripts/layers.py" "$work" "$results/profile-http.md"
+}
+
 run_features() {
   java "${java_opts[@]}" -cp "$cp" dev.fraiseql.benchmarks.FeatureBenchmark \
     --data="$data" --out="$results" "$@"
@@ -119,7 +130,8 @@ case "${1:-all}" in
   peers) shift; run_peers "$@" ;;
   features) shift; run_features "$@" ;;
   profile) shift; run_profile "$@" ;;
+  profile-http) shift; run_profile_http "$@" ;;
   main) shift; java "${java_opts[@]}" -cp "$cp" "$@" ;;
   all) run_jmh; run_e2e; run_peers; run_features ;;
-  *) echo "usage: benchmarks/run.sh [all|jmh [REGEX]|e2e [--seconds=N ...]|peers [--seconds=N ...]|features [--seconds=N]|profile [lookup|list100]|main CLASS]" >&2; exit 2 ;;
+  *) echo "usage: benchmarks/run.sh [all|jmh [REGEX]|e2e [--seconds=N ...]|peers [--seconds=N ...]|features [--seconds=N]|profile [lookup|list100]|profile-http [--seconds=N]|main CLASS]" >&2; exit 2 ;;
 esac
