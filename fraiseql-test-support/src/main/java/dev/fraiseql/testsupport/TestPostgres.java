@@ -228,9 +228,10 @@ public final class TestPostgres {
             embedded = null;
         }
         if (dataDirectory != null) {
+            // The server may still be removing its own files (postmaster.pid) while the walk lists them.
             try (Stream<Path> paths = Files.walk(dataDirectory)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 log.debug("Could not delete {}", dataDirectory, e);
             }
         }
