@@ -12,6 +12,7 @@ import dev.fraiseql.autoconfigure.archfixture.InternalInAutoConfiguration;
 import dev.fraiseql.core.archfixture.AssertionInMain;
 import dev.fraiseql.core.archfixture.SpringInCore;
 import dev.fraiseql.core.sql.archfixture.SqlImportsQuery;
+import dev.fraiseql.embedded.server.archfixture.SpringInEmbeddedServer;
 import dev.fraiseql.graphql.FraiseqlGraphQl;
 import dev.fraiseql.graphql.FraiseqlGraphQlCustomizer;
 import dev.fraiseql.graphql.archfixture.BootInGraphQl;
@@ -49,6 +50,7 @@ class ArchitectureTest {
     private static final String AUTOCONFIGURE = "fraiseql-spring-boot-autoconfigure";
     private static final String SAMPLE = "samples/library";
     private static final String EMBEDDED = "fraiseql-embedded-postgres";
+    private static final String EMBEDDED_SERVER = "fraiseql-embedded-postgres-server";
     private static final String BENCHMARKS = "benchmarks";
 
     private static final String[] TEST_LIBRARIES = {"org.junit..", "junit..", "org.assertj..", "org.mockito..",
@@ -66,6 +68,13 @@ class ArchitectureTest {
             .resideInAnyPackage("org.springframework.boot..", "dev.fraiseql.autoconfigure..")
             .because("the binding works in a plain Spring for GraphQL application; the Boot wiring is the"
                     + " auto-configuration's");
+
+    static final ArchRule EMBEDDED_SERVER_NEEDS_NOTHING_ELSE = noClasses()
+            .that().resideInAPackage("dev.fraiseql.embedded.server..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "dev.fraiseql.core..",
+                    "dev.fraiseql.graphql..", "dev.fraiseql.autoconfigure..", "dev.fraiseql.testsupport..")
+            .because("the project's own tests run on the embedded server through the test support, below core: it"
+                    + " can depend on no module of the project and on no Spring");
 
     static final ArchRule CORE_PACKAGES_FORM_NO_CYCLES = slices()
             .matching("dev.fraiseql.core.(*)..")
@@ -123,6 +132,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void theEmbeddedServerDependsOnNeitherSpringNorAnyOtherModule() {
+        EMBEDDED_SERVER_NEEDS_NOTHING_ELSE.check(compiledClassesOf(EMBEDDED_SERVER));
+    }
+
+    @Test
     void corePackagesImportEachOtherWithoutCycles() {
         CORE_PACKAGES_FORM_NO_CYCLES.check(compiledClassesOf(CORE));
     }
@@ -139,8 +153,8 @@ class ArchitectureTest {
 
     @Test
     void noMainClassOfAnyModuleDependsOnATestLibrary() {
-        NO_MAIN_CLASS_USES_A_TEST_LIBRARY.check(compiledClassesOf(CORE, GRAPHQL, AUTOCONFIGURE, EMBEDDED, SAMPLE,
-                BENCHMARKS));
+        NO_MAIN_CLASS_USES_A_TEST_LIBRARY.check(compiledClassesOf(CORE, GRAPHQL, AUTOCONFIGURE, EMBEDDED,
+                EMBEDDED_SERVER, SAMPLE, BENCHMARKS));
     }
 
     @Test
@@ -156,6 +170,8 @@ class ArchitectureTest {
                 .anyMatch(javaClass -> javaClass.getSimpleName().equals("LibraryApplication"));
         assertThat(compiledClassesOf(EMBEDDED)).hasSizeGreaterThanOrEqualTo(3)
                 .allMatch(javaClass -> javaClass.getPackageName().startsWith("dev.fraiseql.embedded"));
+        assertThat(compiledClassesOf(EMBEDDED_SERVER)).isNotEmpty()
+                .allMatch(javaClass -> javaClass.getPackageName().equals("dev.fraiseql.embedded.server"));
         assertThat(compiledClassesOf(BENCHMARKS)).hasSizeGreaterThan(30)
                 .anyMatch(javaClass -> javaClass.getPackageName().startsWith("dev.fraiseql.peers"));
     }
@@ -179,6 +195,11 @@ class ArchitectureTest {
         @Test
         void aBindingClassThatImportsSpringBootBreaksTheNoBootRule() {
             assertReportsOnly(BINDING_NEEDS_NO_BOOT, GRAPHQL, BootInGraphQl.class);
+        }
+
+        @Test
+        void anEmbeddedServerClassThatImportsSpringBreaksTheEmbeddedServerRule() {
+            assertReportsOnly(EMBEDDED_SERVER_NEEDS_NOTHING_ELSE, EMBEDDED_SERVER, SpringInEmbeddedServer.class);
         }
 
         @Test

@@ -1,7 +1,7 @@
 package dev.fraiseql.embedded;
 
 import dev.fraiseql.autoconfigure.FraiseqlDataSourceAutoConfiguration;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.fraiseql.embedded.server.LocalPostgres;
 import java.nio.file.Path;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -16,7 +16,7 @@ import org.springframework.core.env.Environment;
  * a database, and stopped with the application.
  */
 @AutoConfiguration(before = FraiseqlDataSourceAutoConfiguration.class)
-@ConditionalOnClass(EmbeddedPostgres.class)
+@ConditionalOnClass(LocalPostgres.class)
 @ConditionalOnProperty(prefix = "fraiseql.embedded", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(EmbeddedPostgresProperties.class)
 public final class FraiseqlEmbeddedPostgresAutoConfiguration {

@@ -98,11 +98,7 @@ class EmbeddedPostgresTest {
                 assertThat(books(context)).contains("Dune");
             }
         } finally {
-            try {
-                other.destroy();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            other.destroy();
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.fraiseql.testsupport;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.fraiseql.embedded.server.LocalPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,10 +12,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,17 +36,15 @@ public final class TestPostgres {
     private final String database;
     private final String user;
     private final String password;
-    private final Path dataDirectory;
-    private EmbeddedPostgres embedded;
+    /** The embedded server (the one applications get from fraiseql-embedded-postgres), or null for an external one. */
+    private final LocalPostgres embedded;
 
-    private TestPostgres(String host, int port, String database, String user, String password,
-            Path dataDirectory, EmbeddedPostgres embedded) {
+    private TestPostgres(String host, int port, String database, String user, String password, LocalPostgres embedded) {
         this.host = host;
         this.port = port;
         this.database = database;
         this.user = user;
         this.password = password;
-        this.dataDirectory = dataDirectory;
         this.embedded = embedded;
     }
 
@@ -63,30 +60,17 @@ public final class TestPostgres {
     private static TestPostgres startEmbedded() {
         try {
             Path dir = Files.createTempDirectory("fraiseql-pg-");
-            EmbeddedPostgres pg = embeddedBuilder(dir, 0).start();
-            TestPostgres server = new TestPostgres("localhost", pg.getPort(), "postgres", "postgres", "",
-                    dir, pg);
+            // Test data is thrown away: durability settings off, and room for every test's pool at once.
+            LocalPostgres pg = new LocalPostgres(dir, 0, Map.of("max_connections", "300", "fsync", "off",
+                    "synchronous_commit", "off", "full_page_writes", "off")).start();
+            TestPostgres server = new TestPostgres("localhost", pg.port(), "postgres", LocalPostgres.USER, "", pg);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "fraiseql-test-postgres-stop"));
-            log.info("Embedded PostgreSQL started on port {} (data in {})", pg.getPort(), dir);
+            log.info("Embedded PostgreSQL started on port {} (data in {})", pg.port(), dir);
             return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Embedded PostgreSQL did not start; set " + URL_ENV
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalStateException("Embedded PostgreSQL did not start; set " + URL_ENV
                     + " to use an external server instead", e);
         }
-    }
-
-    private static EmbeddedPostgres.Builder embeddedBuilder(Path dir, int port) {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(dir)
-                .setCleanDataDirectory(false)
-                .setServerConfig("max_connections", "300")
-                .setServerConfig("fsync", "off")
-                .setServerConfig("synchronous_commit", "off")
-                .setServerConfig("full_page_writes", "off");
-        if (port > 0) {
-            builder.setPort(port);
-        }
-        return builder;
     }
 
     static TestPostgres external(String url) {
@@ -112,7 +96,7 @@ public final class TestPostgres {
         String db = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
         int port = uri.getPort() > 0 ? uri.getPort() : 5432;
         String host = uri.getHost() == null ? "localhost" : uri.getHost();
-        return new TestPostgres(host, port, db, user, password, null, null);
+        return new TestPostgres(host, port, db, user, password, null);
     }
 
     private static String decode(String s) {
@@ -121,7 +105,7 @@ public final class TestPostgres {
 
     /** Whether this server is the embedded one, which tests may stop and restart. */
     public boolean isEmbedded() {
-        return embedded != null || dataDirectory != null;
+        return embedded != null;
     }
 
     public String host() {
@@ -182,28 +166,15 @@ public final class TestPostgres {
     }
 
     /** Stops the embedded server, keeping its data, so a test can see the app survive an outage. */
-    public synchronized void stopServer() {
+    public void stopServer() {
         requireEmbedded();
-        if (embedded != null) {
-            try {
-                embedded.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            embedded = null;
-        }
+        embedded.stop();
     }
 
     /** Starts the embedded server again on the same port with the same data. */
-    public synchronized void startServer() {
+    public void startServer() {
         requireEmbedded();
-        if (embedded == null) {
-            try {
-                embedded = embeddedBuilder(dataDirectory, port).start();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        embedded.start();
     }
 
     /** Stops and starts the embedded server, as an operator restarting PostgreSQL would. */
@@ -218,22 +189,12 @@ public final class TestPostgres {
         }
     }
 
-    private synchronized void stop() {
-        if (embedded != null) {
-            try {
-                embedded.close();
-            } catch (IOException e) {
-                log.warn("Embedded PostgreSQL did not stop cleanly", e);
-            }
-            embedded = null;
-        }
-        if (dataDirectory != null) {
-            // The server may still be removing its own files (postmaster.pid) while the walk lists them.
-            try (Stream<Path> paths = Files.walk(dataDirectory)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException | UncheckedIOException e) {
-                log.debug("Could not delete {}", dataDirectory, e);
-            }
+    private void stop() {
+        try {
+            embedded.stop();
+            embedded.deleteData();
+        } catch (RuntimeException e) {
+            log.debug("Embedded PostgreSQL did not stop and delete its data cleanly", e);
         }
     }
 }
