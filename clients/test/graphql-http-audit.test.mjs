@@ -19,7 +19,7 @@ for (const audit of audits) {
       return;
     }
     if (requirement === 'MAY') {
-      t.diagnostic(`not done (a MAY): ${result.reason}`);
+      t.diagnostic(`not done (a MAY): ${audit.name}: ${result.reason}`);
       return;
     }
     const body = await result.response.text().catch(() => '(no body)');

@@ -47,6 +47,13 @@ test('a UUID variable finds one book, and an unknown one finds none', async () =
   assert.deepEqual(await client.request(query, { id: NO_SUCH_ID }), { book: null });
 });
 
+test('the same query sent with GET (the starter serves queries over GET) gives the same answer', async () => {
+  const viaGet = new GraphQLClient(`${sampleUrl()}/graphql`, { method: 'GET' });
+  const query = gql`query Book($id: UUID!) { book(id: $id) { id ...BookFields } } ${BOOK_FIELDS}`;
+  assert.deepEqual(await viaGet.request(query, { id: BOOK_1 }), { book: {
+    id: BOOK_1, title: 'Book 0001', publishedOn: '1950-01-08', pages: 137, author: { name: 'Author 001' } } });
+});
+
 test('a request header reaches the database: the tenant sees its own copies', async () => {
   const data = await client.request(gql`{ copies { shelf book { title } } }`, {}, { 'X-Tenant': NORTH });
   assert.deepEqual(data, { copies: [
