@@ -31,7 +31,8 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   apt_install nodejs npm
 fi
 node_major=$(node -p 'process.versions.node.split(".")[0]')
-[ "$node_major" -ge 18 ] || fail "Node.js 18 or newer is needed, found $(node --version)"
+# playwright-core needs Node.js 20; Debian 12's own nodejs package is 18.
+[ "$node_major" -ge 20 ] || fail "Node.js 20 or newer is needed, found $(node --version) at $(command -v node)"
 
 npm ci --no-audit --no-fund --loglevel=error || fail "npm ci could not install clients/package-lock.json"
 
