@@ -44,6 +44,9 @@ public class FraiseqlGraphQlProperties {
     /** Number of distinct query documents kept parsed and validated between requests; 0 turns the cache off. */
     private int documentCacheSize = FraiseqlGraphQlSettings.DEFAULT_DOCUMENT_CACHE_SIZE;
 
+    /** Whether GET on the GraphQL endpoint runs queries (never mutations) given as URL parameters. */
+    private boolean getRequests = true;
+
     public ExecutionMode getExecution() {
         return execution;
     }
@@ -146,6 +149,14 @@ public class FraiseqlGraphQlProperties {
                     + documentCacheSize);
         }
         this.documentCacheSize = documentCacheSize;
+    }
+
+    public boolean isGetRequests() {
+        return getRequests;
+    }
+
+    public void setGetRequests(boolean getRequests) {
+        this.getRequests = getRequests;
     }
 
     /**

@@ -30,7 +30,7 @@ class GraphQlPropertiesMetadataTest {
                 "fraiseql.graphql.max-query-depth", "fraiseql.graphql.max-aliases", "fraiseql.graphql.max-root-fields",
                 "fraiseql.graphql.max-document-size",
                 "fraiseql.graphql.validate-views",
-                "fraiseql.graphql.document-cache-size");
+                "fraiseql.graphql.document-cache-size", "fraiseql.graphql.get-requests");
         assertThat(descriptions.get("fraiseql.graphql.validate-views")).startsWith("Whether ");
     }
 

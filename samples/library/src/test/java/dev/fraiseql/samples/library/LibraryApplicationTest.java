@@ -1,6 +1,8 @@
 package dev.fraiseql.samples.library;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -192,10 +194,30 @@ class LibraryApplicationTest {
     }
 
     @Test
-    void servesGraphiql() throws Exception {
-        HttpResponse<String> response = this.graphql.get("/graphiql?path=/graphql");
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("<title>GraphiQL</title>");
+    void servesGraphiqlWithEveryScriptAndStyleFromTheApplicationItself() throws Exception {
+        HttpResponse<String> redirect = this.graphql.get("/graphiql");
+        assertThat(redirect.statusCode()).isEqualTo(307);
+        assertThat(redirect.headers().firstValue("Location")).hasValue("http://localhost:" + this.port
+                + "/graphiql?path=/graphql");
+
+        HttpResponse<String> page = this.graphql.get("/graphiql?path=/graphql");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>GraphiQL</title>");
+        // No CDN: every script and style sheet is a path on this server, and each is served.
+        Matcher assets = Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(page.body());
+        List<String> paths = new ArrayList<>();
+        while (assets.find()) {
+            paths.add(assets.group(1));
+        }
+        assertThat(paths).containsExactly("/_static/graphiql/3.2.0/graphiql.min.css",
+                "/_static/react/18.3.1/umd/react.production.min.js",
+                "/_static/react-dom/18.3.1/umd/react-dom.production.min.js",
+                "/_static/graphiql/3.2.0/graphiql.min.js");
+        for (String path : paths) {
+            HttpResponse<String> asset = this.graphql.get(path);
+            assertThat(asset.statusCode()).as(path).isEqualTo(200);
+            assertThat(asset.body()).as(path).hasSizeGreaterThan(1000);
+        }
     }
 
     @Test
