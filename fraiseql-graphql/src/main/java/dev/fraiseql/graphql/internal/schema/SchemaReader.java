@@ -107,6 +107,8 @@ public final class SchemaReader {
                 }
             }
         }
+        GeneratedAggregates aggregates = new GeneratedAggregates(work, types);
+        Map<String, AggregateField> aggregateFields = aggregates.plan(bindings);
         TypeRegistry.Builder builder = TypeRegistry.builder();
         types.values().forEach(builder::type);
         TypeRegistry typeRegistry = builder.build();
@@ -114,6 +116,8 @@ public final class SchemaReader {
         GeneratedInputs inputs = new GeneratedInputs(work, typeRegistry);
         inputs.addFor(bindings);
         addedScalars.addAll(inputs.addedScalars());
+        aggregates.addDefinitions(aggregateFields.values());
+        addedScalars.addAll(aggregates.addedScalars());
         Map<String, MutationResultType> results = new LinkedHashMap<>();
         for (FieldBinding binding : bindings) {
             if (binding.kind() == FieldBinding.Kind.MUTATION) {
@@ -122,7 +126,7 @@ public final class SchemaReader {
         }
         Map<String, TypeDef> boundTypes = bind(bindings, typeRegistry, columns);
         return new FraiseqlSchema(bindings, typeRegistry, boundTypes, columns != null, addedScalars, results,
-                changes(registry, work));
+                changes(registry, work), aggregateFields);
     }
 
     /** Per bound read field ({@code Query.books}), its type bound to the field's view and that view's columns. */
