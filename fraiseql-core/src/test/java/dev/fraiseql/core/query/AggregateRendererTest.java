@@ -110,4 +110,21 @@ class AggregateRendererTest {
                 null, null))).isInstanceOf(FilterException.class)
                 .hasMessageStartingWith("Unknown field groupBy[0]: type Book has no field \"title') OR 1=1 --\"");
     }
+
+    @Test
+    void rendersTheStatementTheAggregationsPageShows() throws java.io.IOException {
+        String page = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/aggregations.md"));
+        java.util.regex.Matcher sql = java.util.regex.Pattern.compile("```sql\\n(.*?)```", java.util.regex.Pattern.DOTALL)
+                .matcher(page);
+        assertThat(sql.find()).isTrue();
+        TypeDef v = dev.fraiseql.core.schema.TypeRegistry.builder().type("Book", "v_book",
+                dev.fraiseql.core.schema.FieldDef.scalar("genre", dev.fraiseql.core.schema.ScalarKind.ENUM),
+                dev.fraiseql.core.schema.FieldDef.scalar("price", dev.fraiseql.core.schema.ScalarKind.FLOAT),
+                dev.fraiseql.core.schema.FieldDef.scalar("tenantId", dev.fraiseql.core.schema.ScalarKind.INT))
+                .build().type("Book");
+        SqlStatement s = new SelectRenderer(REGISTRY, PageSettings.DEFAULT).aggregates().aggregate(spec(v,
+                m("tenantId", m("eq", 1)), List.of("genre"), true, List.of(new Measure(Aggregate.SUM, "price")),
+                List.of(m("count", "DESC")), null, null));
+        assertThat(s.text()).isEqualTo(sql.group(1).trim().replaceAll("\\s+", " ").replace("( ", "("));
+    }
 }

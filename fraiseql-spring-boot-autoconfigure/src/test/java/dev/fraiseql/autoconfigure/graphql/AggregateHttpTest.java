@@ -1,10 +1,17 @@
 package dev.fraiseql.autoconfigure.graphql;
 
 import dev.fraiseql.autoconfigure.graphql.testapp.LibraryTestApplication;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +44,6 @@ class AggregateHttpTest {
         Map<String, Object> properties = new LinkedHashMap<>(db.properties());
         properties.put("server.port", "0");
         properties.put("fraiseql.graphql.execution", mode);
-        properties.put("fraiseql.graphql.max-page-size", "50");
         properties.put("fraiseql.graphql.max-query-depth", "4");
         return new SpringApplicationBuilder(LibraryTestApplication.class).properties(properties).run();
     }
@@ -152,7 +158,7 @@ class AggregateHttpTest {
     void aLimitOverTheMaximumPageIsAnInputErrorThatNullsTheDataAsANonNullListFieldDoes() {
         assertThat(both("{ booksAggregate(groupBy: [title], limit: 100000) { count } book(id: 2) { title } }",
                 Map.of(), 200)).isEqualTo("{\"errors\":[{\"message\":\"Invalid value for limit: 100000 exceeds the"
-                + " maximum page size 50; ask for at most 50 rows and fetch the next page\",\"locations\":[{\"line\":1,"
+                + " maximum page size 100; ask for at most 100 rows and fetch the next page\",\"locations\":[{\"line\":1,"
                 + "\"column\":3}],\"path\":[\"booksAggregate\"],\"extensions\":{\"code\":\"BAD_USER_INPUT\",\"argument\":"
                 + "\"limit\",\"classification\":\"BAD_REQUEST\"}}],\"data\":null}");
     }
@@ -193,5 +199,32 @@ class AggregateHttpTest {
     void theDepthLimitCountsTheAggregatesNestedFields() {
         assertThat(both("{ booksAggregate(groupBy: [author_address_city]) { key { author { address { city } } } } }",
                 Map.of(), 400)).contains("QUERY_TOO_DEEP");
+    }
+
+    @Test
+    void aFloatOutsideTheDoubleTextRangeIsTheDocumentedDifferenceBetweenThePaths() {
+        String query = "{ booksAggregate(where: {tenantId: {eq: 9}}) { avg { pages } } }";
+        assertThat(new GraphQlHttp(port(fast)).post(query))
+                .isEqualTo("{\"data\":{\"booksAggregate\":[{\"avg\":{\"pages\":2147483647}}]}}");
+        assertThat(new GraphQlHttp(port(standard)).post(query))
+                .isEqualTo("{\"data\":{\"booksAggregate\":[{\"avg\":{\"pages\":2.147483647E9}}]}}");
+    }
+
+    private static final Pattern EXAMPLE = Pattern.compile(
+            "<!-- query -->\\n```graphql\\n(.*?)```\\s*<!-- answer -->\\n```json\\n(.*?)\\n```", Pattern.DOTALL);
+
+    @Test
+    void everyExampleOfTheAggregationsPageAnswersWhatThePageShowsOnBothPaths() throws IOException {
+        String page = Files.readString(Path.of("../docs/aggregations.md"), StandardCharsets.UTF_8);
+        List<String[]> examples = new ArrayList<>();
+        Matcher m = EXAMPLE.matcher(page);
+        while (m.find()) {
+            examples.add(new String[] {m.group(1).trim(), m.group(2)});
+        }
+        assertThat(examples).hasSize(4);
+        for (String[] example : examples) {
+            // Field errors, the page's input error included, are HTTP 200 with errors[].
+            assertThat(both(example[0], Map.of(), 200)).as(example[0]).isEqualTo(example[1]);
+        }
     }
 }
