@@ -29,9 +29,9 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * The custom scalars the starter declares for PostgreSQL types: values travel as strings, and input
- * values are checked here so that a malformed UUID, date or address is a validation error naming
- * the argument, never a SQL error.
+ * The custom scalars the starter declares for PostgreSQL types: values travel as strings (and {@code BigInt}, the
+ * sums of aggregate fields, as a JSON number), and input values are checked here so that a malformed UUID, date or
+ * address is a validation error naming the argument, never a SQL error.
  */
 public final class FraiseqlScalars {
 

@@ -38,7 +38,8 @@ import java.util.Set;
  * Reads the user's schema without changing it or touching the database: finds the root fields bound by
  * {@code @fraiseql} or {@code @FraiseqlMapping}, builds the {@link TypeRegistry} of the types they return,
  * binds each to its view's columns, and works out the definitions to add: the directive, the PostgreSQL scalars,
- * and the filter, ordering and paging arguments and input types that the user did not declare.
+ * and the filter, ordering and paging arguments and input types that the user did not declare, and the aggregate
+ * field beside each list field (see {@link GeneratedAggregates}).
  */
 public final class SchemaReader {
 
