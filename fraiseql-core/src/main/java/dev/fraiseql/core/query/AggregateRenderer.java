@@ -169,14 +169,7 @@ public final class AggregateRenderer {
                     if (!(e.getValue() instanceof Map<?, ?> fields)) {
                         throw FilterException.invalidValue(path, e.getValue(), "an object of fields and directions");
                     }
-                    for (Map.Entry<?, ?> f : fields.entrySet()) {
-                        String name = String.valueOf(f.getKey());
-                        if (f.getValue() == null) {
-                            continue;
-                        }
-                        FieldRef ref = measured(type, function, name, path + "." + name);
-                        terms.add(new Term(ref, function, direction(f.getValue(), path + "." + name)));
-                    }
+                    measureTerms(type, function, fields, "", path, terms);
                 }
             }
         }
@@ -186,6 +179,20 @@ public final class AggregateRenderer {
             }
         }
         return terms;
+    }
+
+    /** The terms of {@code {sum: {pages: DESC, author: {birthYear: ASC}}}}, nested objects followed. */
+    private void measureTerms(TypeDef type, Aggregate function, Map<?, ?> fields, String prefix, String path,
+            List<Term> terms) {
+        for (Map.Entry<?, ?> f : fields.entrySet()) {
+            String name = prefix + f.getKey();
+            String at = path + "." + f.getKey();
+            if (f.getValue() instanceof Map<?, ?> nested) {
+                measureTerms(type, function, nested, name + ".", at, terms);
+            } else if (f.getValue() != null) {
+                terms.add(new Term(measured(type, function, name, at), function, direction(f.getValue(), at)));
+            }
+        }
     }
 
     private static void keyTerms(Object value, String prefix, String path, Map<String, FieldRef> keys,

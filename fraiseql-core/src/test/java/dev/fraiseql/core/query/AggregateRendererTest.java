@@ -74,6 +74,21 @@ class AggregateRendererTest {
     }
 
     @Test
+    void aggregatesAndOrdersByNestedFieldsAlongTheirPath() {
+        String birthYear = "(" + D + "->'author'->>'birth_year')::int";
+        SqlStatement s = renderer.aggregate(spec(book, null, List.of("status"), false,
+                List.of(new Measure(Aggregate.MAX, "author.birthYear")),
+                List.of(m("max", m("author", m("birthYear", "DESC")))), null, null));
+        assertThat(s.text()).isEqualTo("SELECT jsonb_build_object('key', jsonb_build_object('status', " + D
+                + "->>'status'), 'max', jsonb_build_object('author', jsonb_build_object('birth_year', max(" + birthYear
+                + "))))::text FROM \"v_book\" AS \"t\" GROUP BY " + D + "->>'status' ORDER BY max(" + birthYear
+                + ") DESC, " + D + "->>'status' ASC LIMIT ? OFFSET ?");
+        assertThatThrownBy(() -> renderer.aggregate(spec(book, null, List.of(), true, null,
+                List.of(m("sum", m("author", "DESC"))), null, null))).isInstanceOf(FilterException.class)
+                .hasMessage("Cannot compute sum of author: a Author field has none; use a numeric field");
+    }
+
+    @Test
     void refusesUnknownFieldsNonGroupableFieldsAndKeysThatAreNotGrouped() {
         assertThatThrownBy(() -> renderer.aggregate(spec(book, null, List.of("author.nope"), true, null, null, null,
                 null))).isInstanceOf(FilterException.class).hasMessage("Unknown field groupBy[0]: type Author has no"

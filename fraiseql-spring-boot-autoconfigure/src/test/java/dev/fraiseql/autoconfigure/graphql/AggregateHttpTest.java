@@ -119,6 +119,23 @@ class AggregateHttpTest {
     }
 
     @Test
+    void nestedFieldsAreAggregatedAndOrderedAlongTheirPath() {
+        // Authors: Le Guin (US), Lem (PL), Beard (no country); book 4 has none. Five levels would pass the depth limit.
+        assertThat(both("{ booksAggregate(where: {tenantId: {lte: 2}}) { min { author { country } }"
+                + " countDistinct { author { country name } } max { author { name __typename } }"
+                + " avg { __typename } } }")).isEqualTo("{\"data\":{\"booksAggregate\":[{\"min\":{\"author\":"
+                + "{\"country\":\"PL\"}},\"countDistinct\":{\"author\":{\"country\":2,\"name\":3}},"
+                + "\"max\":{\"author\":{\"name\":\"Ursula K. Le Guin\",\"__typename\":\"AuthorAggregateMax\"}},"
+                + "\"avg\":{\"__typename\":\"BookAggregateAvg\"}}]}}");
+        assertThat(both("{ booksAggregate(where: {tenantId: {lte: 2}}, groupBy: [genre],"
+                + " orderBy: [{max: {author: {name: DESC_NULLS_LAST}}}]) { key { genre } max { author { name } } } }"))
+                .isEqualTo("{\"data\":{\"booksAggregate\":["
+                        + "{\"key\":{\"genre\":\"FICTION\"},\"max\":{\"author\":{\"name\":\"Ursula K. Le Guin\"}}},"
+                        + "{\"key\":{\"genre\":\"HISTORY\"},\"max\":{\"author\":{\"name\":\"Mary Beard\"}}},"
+                        + "{\"key\":{\"genre\":null},\"max\":{\"author\":{\"name\":null}}}]}}");
+    }
+
+    @Test
     void groupsArePagedByLimitAndOffsetAndMayBeOrderedByAnAggregate() {
         assertThat(both("{ booksAggregate(groupBy: [genre], orderBy: [{max: {pages: DESC_NULLS_LAST}}], limit: 2,"
                 + " offset: 1) { key { genre } max { pages } } }"))
@@ -221,7 +238,7 @@ class AggregateHttpTest {
         while (m.find()) {
             examples.add(new String[] {m.group(1).trim(), m.group(2)});
         }
-        assertThat(examples).hasSize(4);
+        assertThat(examples).hasSize(5);
         for (String[] example : examples) {
             // Field errors, the page's input error included, are HTTP 200 with errors[].
             assertThat(both(example[0], Map.of(), 200)).as(example[0]).isEqualTo(example[1]);

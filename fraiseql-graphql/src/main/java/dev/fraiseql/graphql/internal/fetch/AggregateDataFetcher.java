@@ -94,7 +94,7 @@ final class AggregateDataFetcher implements DataFetcher<Object> {
         });
     }
 
-    /** The measures of one selected aggregate ({@code sum { pages price }}). */
+    /** The measures of one selected aggregate ({@code sum { pages author { birthYear } }}). */
     private void measures(SelectionNode node, TypeDef groupType, TypeDef source, List<Measure> out) {
         Aggregate function = null;
         for (Aggregate a : Aggregate.values()) {
@@ -102,24 +102,42 @@ final class AggregateDataFetcher implements DataFetcher<Object> {
                 function = a;
             }
         }
-        if (function == null) {
+        FieldDef aggregate = groupType.fields().get(function == null ? "" : function.graphQlName());
+        if (aggregate == null) {
             return;
         }
+        collect(function, node, source, engine.types().type(aggregate.objectType()), "", out);
+    }
+
+    /**
+     * Adds the measures selected under {@code node}, fields of {@code source}, answered as {@code measured}. An object
+     * whose selection holds no field (only {@code __typename}) still gets one measure, so that it exists as the
+     * schema promises.
+     */
+    private void collect(Aggregate function, SelectionNode node, TypeDef source, TypeDef measured, String prefix,
+            List<Measure> out) {
         int before = out.size();
         for (SelectionNode child : node.children()) {
             FieldDef f = byJsonKey(source, child.sourceKeys().isEmpty() ? null : child.sourceKeys().get(0));
-            if (f != null) {
-                out.add(new Measure(function, f.name()));
+            if (f == null) {
+                continue;
+            }
+            if (f.isObject()) {
+                collect(function, child, engine.types().type(f.objectType()),
+                        engine.types().type(measured.fields().get(f.name()).objectType()), prefix + f.name() + ".", out);
+            } else {
+                out.add(new Measure(function, prefix + f.name()));
             }
         }
         if (out.size() == before) {
-            // Only __typename is selected: compute one aggregate so that the object exists, as the schema promises.
-            FieldDef aggregate = groupType.fields().get(function.graphQlName());
-            TypeDef measured = aggregate == null ? null : engine.types().type(aggregate.objectType());
-            if (measured != null && !measured.fields().isEmpty()) {
-                out.add(new Measure(function, measured.fields().values().iterator().next().name()));
-            }
+            out.add(new Measure(function, prefix + firstLeaf(measured)));
         }
+    }
+
+    /** The path of the first scalar field of a measured type, through its nested objects. */
+    private String firstLeaf(TypeDef measured) {
+        FieldDef first = measured.fields().values().iterator().next();
+        return first.isObject() ? first.name() + "." + firstLeaf(engine.types().type(first.objectType())) : first.name();
     }
 
     private static FieldDef byJsonKey(TypeDef type, String jsonKey) {

@@ -39,6 +39,8 @@ final class GeneratedAggregates {
     private final Map<String, TypeDef> types;
     private final Map<String, String> keyTypes = new LinkedHashMap<>();
     private final Set<String> keyTypesInProgress = new HashSet<>();
+    private final Map<String, String> measuredTypes = new LinkedHashMap<>();
+    private final Set<String> measuredInProgress = new HashSet<>();
     private final Set<String> planned = new LinkedHashSet<>();
     private final Set<String> addedScalars = new LinkedHashSet<>();
 
@@ -154,7 +156,6 @@ final class GeneratedAggregates {
                 return false;
             }
         }
-        TypeDef source = types.get(type);
         List<FieldDef> fields = new ArrayList<>();
         String key = keyType(type);
         if (key != null) {
@@ -162,13 +163,8 @@ final class GeneratedAggregates {
         }
         fields.add(new FieldDef("count", "count", ScalarKind.INT, null, false, null, true));
         for (Aggregate function : MEASURED) {
-            List<FieldDef> measured = new ArrayList<>();
-            for (FieldDef f : measuredFields(source, function)) {
-                measured.add(new FieldDef(f.name(), f.jsonKey(), function.resultKind(f), null, false, null, false));
-            }
-            if (!measured.isEmpty()) {
-                String name = measureType(type, function);
-                types.put(name, new TypeDef(name, null, TypeDef.DEFAULT_DATA_COLUMN, map(measured)));
+            String name = measuredType(type, function);
+            if (name != null) {
                 fields.add(new FieldDef(function.graphQlName(), function.jsonKey(), null, name, false, null, true));
             }
         }
@@ -206,6 +202,41 @@ final class GeneratedAggregates {
         return result;
     }
 
+    /**
+     * The type of {@code function}'s answers for the fields of {@code type} ({@code BookAggregateSum}), with a field
+     * per nested object that has some ({@code author: AuthorAggregateSum}); null when there is none.
+     */
+    private String measuredType(String type, Aggregate function) {
+        String name = measureType(type, function);
+        if (measuredTypes.containsKey(name)) {
+            return measuredTypes.get(name);
+        }
+        if (!measuredInProgress.add(name)) {
+            return null; // a cycle of nested objects: the way back is left out
+        }
+        List<FieldDef> fields = new ArrayList<>();
+        for (FieldDef f : types.get(type).fields().values()) {
+            if (f.scalar() != null) {
+                if (measured(f, function)) {
+                    fields.add(new FieldDef(f.name(), f.jsonKey(), function.resultKind(f), null, false, null, false));
+                }
+            } else if (!f.list()) {
+                String nested = measuredType(f.objectType(), function);
+                if (nested != null) {
+                    fields.add(new FieldDef(f.name(), f.jsonKey(), null, nested, false, null, false));
+                }
+            }
+        }
+        measuredInProgress.remove(name);
+        boolean taken = registry.getType(name).isPresent() || registry.getType(name + "OrderBy").isPresent();
+        String result = fields.isEmpty() || taken ? null : name;
+        if (result != null) {
+            types.put(name, new TypeDef(name, null, TypeDef.DEFAULT_DATA_COLUMN, map(fields)));
+        }
+        measuredTypes.put(name, result);
+        return result;
+    }
+
     /** Per group field enum value ({@code author_country}), its path ({@code author.country}), in field order. */
     private Map<String, String> groupPaths(String type) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -230,20 +261,14 @@ final class GeneratedAggregates {
         }
     }
 
-    private static List<FieldDef> measuredFields(TypeDef type, Aggregate function) {
-        List<FieldDef> out = new ArrayList<>();
-        for (FieldDef f : type.fields().values()) {
-            // Only the scalars a GraphQL schema gives FraiseQL: Int and Float are numbers, BigInt and Decimal are not.
-            boolean number = f.scalar() == ScalarKind.INT || f.scalar() == ScalarKind.FLOAT;
-            boolean wanted = switch (function) {
-                case SUM, AVG -> number;
-                default -> true;
-            };
-            if (wanted && function.accepts(f)) {
-                out.add(f);
-            }
-        }
-        return out;
+    private static boolean measured(FieldDef f, Aggregate function) {
+        // Only the scalars a GraphQL schema gives FraiseQL: Int and Float are numbers, BigInt and Decimal are not.
+        boolean number = f.scalar() == ScalarKind.INT || f.scalar() == ScalarKind.FLOAT;
+        boolean wanted = switch (function) {
+            case SUM, AVG -> number;
+            default -> true;
+        };
+        return wanted && function.accepts(f);
     }
 
     private static String measureType(String type, Aggregate function) {
@@ -270,7 +295,6 @@ final class GeneratedAggregates {
 
     private void typeSdl(String type, Map<String, String> groupPaths, StringBuilder sdl, Set<String> written) {
         TypeDef aggregate = types.get(type + "Aggregate");
-        Map<String, String> declared = declaredTypes(type);
         sdl.append("\"\"\"Aggregates of the ").append(type).append(" rows of one group.\"\"\"\ntype ").append(type)
                 .append("Aggregate {\n");
         for (FieldDef f : aggregate.fields().values()) {
@@ -290,19 +314,7 @@ final class GeneratedAggregates {
         sdl.append("}\n");
         keySdl(type, sdl, written);
         for (Aggregate function : MEASURED) {
-            TypeDef measured = types.get(measureType(type, function));
-            if (measured == null) {
-                continue;
-            }
-            StringBuilder order = new StringBuilder();
-            sdl.append("type ").append(measured.name()).append(" {\n");
-            for (FieldDef f : measured.fields().values()) {
-                sdl.append("  ").append(f.name()).append(": ").append(resultType(f.scalar(), declared.get(f.name())))
-                        .append('\n');
-                order.append("  ").append(f.name()).append(": OrderDirection\n");
-            }
-            sdl.append("}\n");
-            sdl.append("input ").append(measured.name()).append("OrderBy {\n").append(order).append("}\n");
+            measuredSdl(type, function, sdl, written);
         }
         if (!groupPaths.isEmpty()) {
             sdl.append("\"\"\"A field to group ").append(type).append(" rows by; nested fields join their path with _"
@@ -318,12 +330,37 @@ final class GeneratedAggregates {
         }
         sdl.append("  count: OrderDirection\n");
         for (Aggregate function : MEASURED) {
-            if (types.containsKey(measureType(type, function))) {
+            if (aggregate.fields().containsKey(function.graphQlName())) {
                 sdl.append("  ").append(function.graphQlName()).append(": ").append(measureType(type, function))
                         .append("OrderBy\n");
             }
         }
         sdl.append("}\n");
+    }
+
+    private void measuredSdl(String type, Aggregate function, StringBuilder sdl, Set<String> written) {
+        String name = measuredTypes.get(measureType(type, function));
+        if (name == null || !written.add(name)) {
+            return;
+        }
+        Map<String, String> declared = declaredTypes(type);
+        List<String> nested = new ArrayList<>();
+        StringBuilder order = new StringBuilder();
+        sdl.append("type ").append(name).append(" {\n");
+        for (FieldDef f : types.get(name).fields().values()) {
+            if (f.isObject()) {
+                sdl.append("  ").append(f.name()).append(": ").append(f.objectType()).append('\n');
+                order.append("  ").append(f.name()).append(": ").append(f.objectType()).append("OrderBy\n");
+                nested.add(types.get(type).fields().get(f.name()).objectType());
+            } else {
+                sdl.append("  ").append(f.name()).append(": ").append(resultType(f.scalar(), declared.get(f.name())))
+                        .append('\n');
+                order.append("  ").append(f.name()).append(": OrderDirection\n");
+            }
+        }
+        sdl.append("}\n");
+        sdl.append("input ").append(name).append("OrderBy {\n").append(order).append("}\n");
+        nested.forEach(n -> measuredSdl(n, function, sdl, written));
     }
 
     private void keySdl(String type, StringBuilder sdl, Set<String> written) {

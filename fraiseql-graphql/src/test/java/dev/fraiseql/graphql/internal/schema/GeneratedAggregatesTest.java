@@ -74,9 +74,15 @@ class GeneratedAggregatesTest {
         assertThat(printed(registry, "BookAggregateAvg")).isEqualTo("type BookAggregateAvg {\n  pages: Float\n"
                 + "  price: Float\n}");
         assertThat(printed(registry, "BookAggregateMin")).isEqualTo("type BookAggregateMin {\n  title: String\n"
-                + "  pages: Int\n  price: Float\n  publishedOn: Date\n}");
+                + "  pages: Int\n  price: Float\n  publishedOn: Date\n  author: AuthorAggregateMin\n}");
+        assertThat(printed(registry, "AuthorAggregateMin")).isEqualTo("type AuthorAggregateMin {\n  name: String\n"
+                + "  country: String\n  address: AddressAggregateMin\n}");
+        assertThat(printed(registry, "AuthorAggregateMinOrderBy")).isEqualTo("input AuthorAggregateMinOrderBy {\n"
+                + "  name: OrderDirection\n  country: OrderDirection\n  address: AddressAggregateMinOrderBy\n}");
         assertThat(printed(registry, "BookAggregateCountDistinct")).isEqualTo("type BookAggregateCountDistinct {\n"
-                + "  id: Int\n  title: Int\n  pages: Int\n  price: Int\n  publishedOn: Int\n  genre: Int\n}");
+                + "  id: Int\n  title: Int\n  pages: Int\n  price: Int\n  publishedOn: Int\n  genre: Int\n"
+                + "  author: AuthorAggregateCountDistinct\n}");
+        assertThat(registry.getType("ReviewAggregateSum")).as("lists of objects are not aggregated").isEmpty();
         assertThat(printed(registry, "BookAggregateOrderBy")).endsWith("""
                 input BookAggregateOrderBy {
                   key: BookOrderByInput
