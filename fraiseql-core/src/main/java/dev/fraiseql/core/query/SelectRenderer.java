@@ -33,6 +33,7 @@ public final class SelectRenderer {
     private final TypeRegistry registry;
     private final PageSettings page;
     private final WhereRenderer where;
+    private final AggregateRenderer aggregates;
 
     /** A renderer for the types of {@code registry} with the page sizes of {@code page}. */
     public SelectRenderer(TypeRegistry registry, PageSettings page) {
@@ -44,6 +45,12 @@ public final class SelectRenderer {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.page = Objects.requireNonNull(page, "page");
         this.where = Objects.requireNonNull(where, "where");
+        this.aggregates = new AggregateRenderer(registry, page, where);
+    }
+
+    /** The renderer of aggregate queries over the same views, with the same filters and page sizes. */
+    public AggregateRenderer aggregates() {
+        return aggregates;
     }
 
     /** {@code SELECT <projection> FROM <view> AS "t" [WHERE ...] ORDER BY ..., <id> LIMIT ? OFFSET ?}. */
@@ -177,19 +184,7 @@ public final class SelectRenderer {
     }
 
     private int pageSize(Integer requested, String argument) {
-        if (requested == null) {
-            return page.defaultLimit();
-        }
-        if (requested < 0) {
-            throw new FilterException(argument, requested, "Invalid value for " + argument + ": " + requested
-                    + " is negative; ask for 0 to " + page.maxLimit() + " rows");
-        }
-        if (requested > page.maxLimit()) {
-            throw new FilterException(argument, requested, "Invalid value for " + argument + ": " + requested
-                    + " exceeds the maximum page size " + page.maxLimit() + "; ask for at most " + page.maxLimit()
-                    + " rows and fetch the next page");
-        }
-        return requested;
+        return page.size(requested, argument);
     }
 
     private void select(SqlBuilder sql, TypeDef type, Projection projection) {

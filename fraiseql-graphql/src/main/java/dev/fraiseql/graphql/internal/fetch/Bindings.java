@@ -8,6 +8,7 @@ import dev.fraiseql.graphql.FunctionCall;
 import dev.fraiseql.graphql.RowConverter;
 import dev.fraiseql.graphql.RowProjector;
 import dev.fraiseql.graphql.ViewQuery;
+import dev.fraiseql.graphql.internal.schema.AggregateField;
 import dev.fraiseql.graphql.internal.schema.BoundTypes;
 import dev.fraiseql.graphql.internal.schema.FieldBinding;
 import dev.fraiseql.graphql.internal.schema.FraiseqlSchema;
@@ -82,6 +83,9 @@ public final class Bindings {
                 case CONNECTION -> schemaFetchers.put(binding.coordinate(), new ConnectionDataFetcher(binding, engine));
             }
         }
+        for (AggregateField aggregate : schema.aggregates().values()) {
+            schemaFetchers.put(aggregate.coordinate(), new AggregateDataFetcher(aggregate, engine));
+        }
         return new Bindings(schema, schemaFetchers, views, functions);
     }
 
@@ -103,6 +107,10 @@ public final class Bindings {
             if (fetcher != null) {
                 builder.type(binding.parentType(), type -> type.dataFetcher(binding.field(), fetcher));
             }
+        }
+        for (AggregateField aggregate : schema.aggregates().values()) {
+            DataFetcher<?> fetcher = schemaFetchers.get(aggregate.coordinate());
+            builder.type(aggregate.source().parentType(), type -> type.dataFetcher(aggregate.field(), fetcher));
         }
         Set<String> unions = new LinkedHashSet<>();
         for (MutationResultType result : schema.mutationResults().values()) {

@@ -29,9 +29,9 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * The custom scalars the starter declares for PostgreSQL types: values travel as strings, and input
- * values are checked here so that a malformed UUID, date or address is a validation error naming
- * the argument, never a SQL error.
+ * The custom scalars the starter declares for PostgreSQL types: values travel as strings (and {@code BigInt}, the
+ * sums of aggregate fields, as a JSON number), and input values are checked here so that a malformed UUID, date or
+ * address is a validation error naming the argument, never a SQL error.
  */
 public final class FraiseqlScalars {
 
@@ -85,8 +85,12 @@ public final class FraiseqlScalars {
         };
     }
 
-    /** The implementation of a scalar named by {@link #stringScalarNames()} or {@code JSON}. */
+    /** The implementation of a scalar named by {@link #stringScalarNames()}, {@code JSON} or {@code BigInt}. */
     public static GraphQLScalarType scalar(String name) {
+        if (name.equals("BigInt")) {
+            return GraphQLScalarType.newScalar().name("BigInt").description("A 64-bit integer, written as a JSON number.")
+                    .coercing(new BigIntCoercing()).build();
+        }
         if (name.equals("JSON")) {
             return GraphQLScalarType.newScalar().name("JSON").description("Any JSON value.").coercing(new JsonCoercing())
                     .build();
@@ -206,6 +210,60 @@ public final class FraiseqlScalars {
                 return variables.get(v.getName());
             }
             throw new CoercingParseLiteralException("Unsupported JSON literal " + input);
+        }
+    }
+
+    /** A 64-bit integer, such as the sum of an {@code Int} field: written as a JSON number, read from one or a string. */
+    private static final class BigIntCoercing implements Coercing<Long, Long> {
+        @Override
+        public Long serialize(Object value, GraphQLContext context, Locale locale) {
+            Long n = value instanceof Number number ? exact(number) : null;
+            if (n == null) {
+                throw new CoercingSerializeException("Expected a 64-bit integer for BigInt, got " + value);
+            }
+            return n;
+        }
+
+        @Override
+        public Long parseValue(Object input, GraphQLContext context, Locale locale) {
+            Long n = input instanceof Number number ? exact(number) : input instanceof String s ? parse(s) : null;
+            if (n == null) {
+                throw new CoercingParseValueException("'" + input + "' is not a valid BigInt: expected an integer"
+                        + " from -9223372036854775808 to 9223372036854775807");
+            }
+            return n;
+        }
+
+        @Override
+        public Long parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+            Long n = input instanceof IntValue i ? parse(i.getValue().toString())
+                    : input instanceof StringValue s ? parse(s.getValue()) : null;
+            if (n == null) {
+                throw new CoercingParseLiteralException("'" + input + "' is not a valid BigInt: expected an integer"
+                        + " from -9223372036854775808 to 9223372036854775807");
+            }
+            return n;
+        }
+
+        @Override
+        public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
+            return new IntValue(java.math.BigInteger.valueOf(parseValue(input, context, locale)));
+        }
+
+        private static Long exact(Number number) {
+            try {
+                return new java.math.BigDecimal(number.toString()).longValueExact();
+            } catch (ArithmeticException | NumberFormatException e) {
+                return null;
+            }
+        }
+
+        private static Long parse(String text) {
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                return null;
+            }
         }
     }
 }

@@ -22,10 +22,11 @@ import java.util.stream.Collectors;
  * @param mutationResults per bound mutation field ({@code Mutation.createBook}), how its result is shaped
  * @param definitions the definitions to add to the schema, or to put in place of the user's (a root type that gains
  *     generated arguments)
+ * @param aggregates per generated aggregate field ({@code Query.booksAggregate}), what it aggregates
  */
 public record FraiseqlSchema(List<FieldBinding> bindings, TypeRegistry types, Map<String, TypeDef> boundTypes,
         boolean columnsRead, Set<String> addedScalars, Map<String, MutationResultType> mutationResults,
-        List<SDLDefinition<?>> definitions) {
+        List<SDLDefinition<?>> definitions, Map<String, AggregateField> aggregates) {
 
     public FraiseqlSchema {
         bindings = List.copyOf(bindings);
@@ -33,6 +34,7 @@ public record FraiseqlSchema(List<FieldBinding> bindings, TypeRegistry types, Ma
         addedScalars = Set.copyOf(addedScalars);
         mutationResults = Map.copyOf(mutationResults);
         definitions = List.copyOf(definitions);
+        aggregates = Map.copyOf(aggregates);
     }
 
     /** Adds {@link #definitions()} to {@code registry}, replacing a type of the same name. */

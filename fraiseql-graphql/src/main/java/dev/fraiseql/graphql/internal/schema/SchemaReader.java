@@ -38,7 +38,8 @@ import java.util.Set;
  * Reads the user's schema without changing it or touching the database: finds the root fields bound by
  * {@code @fraiseql} or {@code @FraiseqlMapping}, builds the {@link TypeRegistry} of the types they return,
  * binds each to its view's columns, and works out the definitions to add: the directive, the PostgreSQL scalars,
- * and the filter, ordering and paging arguments and input types that the user did not declare.
+ * and the filter, ordering and paging arguments and input types that the user did not declare, and the aggregate
+ * field beside each list field (see {@link GeneratedAggregates}).
  */
 public final class SchemaReader {
 
@@ -107,6 +108,8 @@ public final class SchemaReader {
                 }
             }
         }
+        GeneratedAggregates aggregates = new GeneratedAggregates(work, types);
+        Map<String, AggregateField> aggregateFields = aggregates.plan(bindings);
         TypeRegistry.Builder builder = TypeRegistry.builder();
         types.values().forEach(builder::type);
         TypeRegistry typeRegistry = builder.build();
@@ -114,6 +117,8 @@ public final class SchemaReader {
         GeneratedInputs inputs = new GeneratedInputs(work, typeRegistry);
         inputs.addFor(bindings);
         addedScalars.addAll(inputs.addedScalars());
+        aggregates.addDefinitions(aggregateFields.values());
+        addedScalars.addAll(aggregates.addedScalars());
         Map<String, MutationResultType> results = new LinkedHashMap<>();
         for (FieldBinding binding : bindings) {
             if (binding.kind() == FieldBinding.Kind.MUTATION) {
@@ -122,7 +127,7 @@ public final class SchemaReader {
         }
         Map<String, TypeDef> boundTypes = bind(bindings, typeRegistry, columns);
         return new FraiseqlSchema(bindings, typeRegistry, boundTypes, columns != null, addedScalars, results,
-                changes(registry, work));
+                changes(registry, work), aggregateFields);
     }
 
     /** Per bound read field ({@code Query.books}), its type bound to the field's view and that view's columns. */

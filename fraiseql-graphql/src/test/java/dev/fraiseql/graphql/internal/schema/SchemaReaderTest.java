@@ -62,10 +62,14 @@ class SchemaReaderTest {
         FraiseqlSchema schema = SchemaReader.read(registry, SchemaReader.bindings(registry, List.of()), Map.of());
 
         assertThat(printed(registry)).isEqualTo(before);
-        assertThat(schema.addedScalars()).containsExactlyInAnyOrder("Date");
+        assertThat(schema.addedScalars()).containsExactlyInAnyOrder("Date", "BigInt");
         assertThat(schema.definitions()).extracting(d -> ((graphql.language.NamedNode<?>) d).getName())
-                .containsExactly("fraiseql", "Date", "Query", "IntFilter", "StringFilter", "DateFilter", "BookWhereInput",
-                        "OrderDirection", "BookOrderByInput");
+                .containsExactly("fraiseql", "Date", "BigInt", "IntFilter", "StringFilter", "DateFilter",
+                        "BookWhereInput", "OrderDirection", "BookOrderByInput", "BookAggregate", "BookAggregateKey",
+                        "BookAggregateCountDistinct", "BookAggregateCountDistinctOrderBy", "BookAggregateSum",
+                        "BookAggregateSumOrderBy", "BookAggregateAvg", "BookAggregateAvgOrderBy", "BookAggregateMin",
+                        "BookAggregateMinOrderBy", "BookAggregateMax", "BookAggregateMaxOrderBy", "BookGroupField",
+                        "BookAggregateOrderBy", "Query");
     }
 
     @Test
@@ -79,6 +83,15 @@ class SchemaReaderTest {
                   books(where: BookWhereInput, orderBy: [BookOrderByInput!], limit: Int, offset: Int): [Book!]! @fraiseql(view: "app.v_book")
                   book(id: Int!): Book @fraiseql(view: "app.v_book")
                   shelf: [Book!]!
+                  \"""
+                  Aggregates of the Book rows of books: one element per group, or exactly one without groupBy. Same view and where as books.
+                  \"""
+                  booksAggregate(
+                  where: BookWhereInput
+                  groupBy: [BookGroupField!]
+                  orderBy: [BookAggregateOrderBy!]
+                  limit: Int
+                  offset: Int): [BookAggregate!]!
                 }""");
         assertThat(schema.generatedSdl()).contains("""
                 \"""

@@ -82,6 +82,21 @@ class LibraryApplicationTest {
     }
 
     @Test
+    void theGeneratedAggregateFieldCountsSumsAndGroupsTheListsRows() throws Exception {
+        // Author 007 wrote books 7, 307, ..., 2707: pages 359, 259, 159, 459, 359, 259, 159, 459, 359, 259.
+        assertThat(this.graphql.post("{ booksAggregate(where: {author: {name: {eq: \"Author 007\"}}}) { count"
+                + " sum { pages } avg { pages } min { publishedOn } max { publishedOn } } }"))
+                .isEqualTo("{\"data\":{\"booksAggregate\":[{\"count\":10,\"sum\":{\"pages\":3090},"
+                        + "\"avg\":{\"pages\":309.0},\"min\":{\"publishedOn\":\"1950-02-19\"},"
+                        + "\"max\":{\"publishedOn\":\"2001-11-18\"}}]}}");
+        assertThat(this.graphql.post("{ booksAggregate(where: {author: {name: {eq: \"Author 007\"}}}, groupBy: [pages],"
+                + " orderBy: [{count: DESC}, {key: {pages: DESC}}]) { key { pages } count } }"))
+                .isEqualTo("{\"data\":{\"booksAggregate\":[{\"key\":{\"pages\":359},\"count\":3},"
+                        + "{\"key\":{\"pages\":259},\"count\":3},{\"key\":{\"pages\":459},\"count\":2},"
+                        + "{\"key\":{\"pages\":159},\"count\":2}]}}");
+    }
+
+    @Test
     void theConnectionCountsAllBooksAndItsCursorOpensTheNextPage() throws Exception {
         String page = "booksConnection(orderBy: [{title: ASC}], first: 3%s) { totalCount"
                 + " edges { node { title } } pageInfo { hasNextPage endCursor } }";
