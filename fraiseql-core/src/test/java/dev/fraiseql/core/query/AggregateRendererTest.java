@@ -92,7 +92,7 @@ class AggregateRendererTest {
     void refusesUnknownFieldsNonGroupableFieldsAndKeysThatAreNotGrouped() {
         assertThatThrownBy(() -> renderer.aggregate(spec(book, null, List.of("author.nope"), true, null, null, null,
                 null))).isInstanceOf(FilterException.class).hasMessage("Unknown field groupBy[0]: type Author has no"
-                + " field \"nope\" (fields: name, birthYear, address)");
+                + " field \"nope\" (fields: name, birthYear, address, prizes)");
         assertThatThrownBy(() -> renderer.aggregate(spec(book, null, List.of("tags"), true, null, null, null, null)))
                 .hasMessage("Cannot group by tags: a [STRING] field has no equality; group by a scalar field");
         assertThatThrownBy(() -> renderer.aggregate(spec(book, null, List.of("title.x"), true, null, null, null,
