@@ -1,5 +1,6 @@
 package dev.fraiseql.graphql.internal.execution;
 
+import dev.fraiseql.core.query.PageSettings;
 import graphql.ExecutionResult;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.CoercedVariables;
@@ -18,7 +19,6 @@ import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
-import dev.fraiseql.core.query.PageSettings;
 import graphql.schema.GraphQLCompositeType;
 import graphql.schema.GraphQLSchema;
 import java.util.Map;
@@ -30,10 +30,9 @@ import java.util.function.Function;
  * aliases than {@code max-aliases} ({@code TOO_MANY_ALIASES}) or more root fields than {@code max-root-fields}
  * ({@code TOO_MANY_ROOT_FIELDS}), whose estimated cost in rows is over {@code max-cost} ({@code QUERY_TOO_COSTLY}, see
  * {@link QueryCost}), and documents longer than {@code max-document-size} ({@code DOCUMENT_TOO_LARGE}). Fragments are
- * counted where they are spread, and a selection that {@code @skip} or
- * {@code @include} leaves out does not count. The measures of an operation whose directives and page sizes use no variables are worked
- * out once per parsed document and then read from a cache: walking the query on every request cost a third of a small
- * request's time.
+ * counted where they are spread, and a selection that {@code @skip} or {@code @include} leaves out does not count. The
+ * measures of an operation whose directives and page sizes use no variables are worked out once per parsed document and
+ * then read from a cache: walking the query on every request cost a third of a small request's time.
  */
 public class QueryLimits extends SimplePerformantInstrumentation {
 
