@@ -13,6 +13,8 @@ import dev.fraiseql.core.where.WhereRenderer;
 import dev.fraiseql.graphql.internal.controller.ControllerMappings;
 import dev.fraiseql.graphql.internal.controller.ViewQueryArgumentResolver;
 import dev.fraiseql.graphql.internal.execution.DocumentCache;
+import dev.fraiseql.graphql.internal.execution.FieldReach;
+import dev.fraiseql.graphql.internal.execution.PersistedDocuments;
 import dev.fraiseql.graphql.internal.execution.QueryLimits;
 import dev.fraiseql.graphql.internal.execution.RawJsonExecutionStrategy;
 import dev.fraiseql.graphql.internal.execution.RawJsonSerialExecutionStrategy;
@@ -75,6 +77,7 @@ public final class FraiseqlGraphQl {
     private final PreparsedDocumentProvider documentProvider;
     private final ObservationRegistry observations;
     private final AtomicReference<Bindings> bindings = new AtomicReference<>();
+    private volatile Map<String, FieldReach> reaches = Map.of();
 
     private FraiseqlGraphQl(Builder b) {
         this.executor = b.executor;
@@ -92,8 +95,12 @@ public final class FraiseqlGraphQl {
         this.exceptionResolver = b.exceptionResolver;
         this.observations = b.observations;
         int cacheSize = b.settings.documentCacheSize();
-        this.documentProvider = b.documentProvider != null ? b.documentProvider
+        PreparsedDocumentProvider parsed = b.documentProvider != null ? b.documentProvider
                 : cacheSize > 0 ? new DocumentCache(cacheSize) : null;
+        // Persisted documents are resolved first, then parsed and cached like any other document.
+        PersistedQueries persisted = b.settings.persistedQueries();
+        this.documentProvider = new PersistedDocuments(persisted.mode(), persisted.cacheSize(), persisted.documents(),
+                parsed);
     }
 
     /** A builder of a binding whose statements {@code executor} runs. */
@@ -121,9 +128,7 @@ public final class FraiseqlGraphQl {
         builder.configureGraphQl(graphQl -> {
             graphQl.queryExecutionStrategy(queryStrategy.apply(handler))
                     .mutationExecutionStrategy(mutationStrategy.apply(handler));
-            if (documents != null) {
-                graphQl.preparsedDocumentProvider(documents);
-            }
+            graphQl.preparsedDocumentProvider(documents);
         });
     }
 
@@ -147,15 +152,32 @@ public final class FraiseqlGraphQl {
         return exceptionResolver;
     }
 
-    /** Rejects operations deeper, with more aliases or root fields, or documents longer, than the settings allow. */
+    /**
+     * Rejects operations deeper, with more aliases or root fields, estimated to read more rows, or documents longer,
+     * than the settings allow.
+     */
     public Instrumentation limits() {
         return new QueryLimits(settings.maxQueryDepth(), settings.maxAliases(), settings.maxRootFields(),
-                settings.maxDocumentSize());
+                settings.maxDocumentSize(), settings.maxCost(), settings.pages(), coordinate -> reaches.get(coordinate));
     }
 
     /**
-     * Keeps parsed and validated documents: the builder's, or else a cache of the settings' size; {@code null} when the
-     * settings turn the cache off.
+     * What the cost limit charges for a bound root field: this is where each kind of binding gets its price, so a new
+     * kind of bound field must be priced here (the switch has no default, so the compiler asks for it). Generated
+     * aggregate fields cost a scan; fields bound to nothing cost 1.
+     */
+    private static FieldReach reach(FieldBinding binding) {
+        return switch (binding.kind()) {
+            case LIST -> FieldReach.PAGE;
+            case CONNECTION -> FieldReach.CONNECTION;
+            case SINGLE, MUTATION -> FieldReach.ROW;
+        };
+    }
+
+    /**
+     * Resolves documents named by hash (as {@link FraiseqlGraphQlSettings#persistedQueries()} allows) and keeps parsed
+     * and validated documents in the builder's provider, or else in a cache of the settings' size (none when the
+     * settings turn the cache off).
      */
     public PreparsedDocumentProvider documentProvider() {
         return documentProvider;
@@ -208,6 +230,11 @@ public final class FraiseqlGraphQl {
         BoundTypes bound = new BoundTypes(schema, views == null ? b -> Map.of() : views::columns, System::nanoTime);
         bindings.set(Bindings.create(schema, settings, executor, selectRenderer.apply(types), projector,
                 rowConverter.apply(types), bound, observations));
+        Map<String, FieldReach> priced = new LinkedHashMap<>();
+        found.forEach(binding -> priced.put(binding.coordinate(), reach(binding)));
+        // An aggregate reads every row its where matches, as a count does.
+        schema.aggregates().values().forEach(aggregate -> priced.put(aggregate.coordinate(), FieldReach.SCAN));
+        reaches = Map.copyOf(priced);
     }
 
     /** Collects what a {@link FraiseqlGraphQl} is built from; every part has a default. */

@@ -16,10 +16,13 @@ import java.util.Objects;
  * @param maxDocumentSize the longest query document accepted, in characters; 0 turns the check off
  * @param validateViews whether start-up checks that every bound view exists and has its data column
  * @param documentCacheSize how many parsed and validated documents are kept; 0 turns the cache off
+ * @param maxCost the most rows a query may be estimated to read (page sizes multiplied through nesting); 0 turns the
+ *     check off
+ * @param persistedQueries which operations may be named by hash, and which may run at all
  */
 public record FraiseqlGraphQlSettings(ExecutionMode execution, ProjectionMode projection, PageSettings pages,
         int maxQueryDepth, int maxAliases, int maxRootFields, int maxDocumentSize, boolean validateViews,
-        int documentCacheSize) {
+        int documentCacheSize, int maxCost, PersistedQueries persistedQueries) {
 
     /** The deepest nesting a query may have unless configured otherwise. */
     public static final int DEFAULT_MAX_QUERY_DEPTH = 15;
@@ -36,10 +39,13 @@ public record FraiseqlGraphQlSettings(ExecutionMode execution, ProjectionMode pr
     /** How many documents the cache keeps unless configured otherwise. */
     public static final int DEFAULT_DOCUMENT_CACHE_SIZE = 1000;
 
+    /** The highest estimated cost of a query, in rows, unless configured otherwise. */
+    public static final int DEFAULT_MAX_COST = 10_000;
+
     /** The settings a binding has when nothing is configured. */
     public static final FraiseqlGraphQlSettings DEFAULTS = new FraiseqlGraphQlSettings(ExecutionMode.FAST,
             ProjectionMode.JVM, PageSettings.DEFAULT, DEFAULT_MAX_QUERY_DEPTH, DEFAULT_MAX_ALIASES, DEFAULT_MAX_ROOT_FIELDS,
-            DEFAULT_MAX_DOCUMENT_SIZE, true, DEFAULT_DOCUMENT_CACHE_SIZE);
+            DEFAULT_MAX_DOCUMENT_SIZE, true, DEFAULT_DOCUMENT_CACHE_SIZE, DEFAULT_MAX_COST, PersistedQueries.AUTOMATIC);
 
     public FraiseqlGraphQlSettings {
         Objects.requireNonNull(execution, "execution");
@@ -51,6 +57,10 @@ public record FraiseqlGraphQlSettings(ExecutionMode execution, ProjectionMode pr
         if (maxAliases < 0 || maxRootFields < 0 || maxDocumentSize < 0) {
             throw new IllegalArgumentException("maxAliases, maxRootFields and maxDocumentSize must be 0 (off) or more,"
                     + " were " + maxAliases + ", " + maxRootFields + " and " + maxDocumentSize);
+        }
+        Objects.requireNonNull(persistedQueries, "persistedQueries");
+        if (maxCost < 0) {
+            throw new IllegalArgumentException("maxCost must be 0 (off) or more, was " + maxCost);
         }
         if (documentCacheSize < 0) {
             throw new IllegalArgumentException("documentCacheSize must be 0 (off) or more, was " + documentCacheSize);

@@ -15,6 +15,12 @@ public final class FraiseqlRequestContext {
     /** GraphQL context key of a {@code Map<String, String>} of setting names (such as {@code app.tenant_id}) to values. */
     public static final String LOCAL_SETTINGS = "fraiseql.localSettings";
 
+    /**
+     * GraphQL context key of a {@code Boolean}: when true only query operations run, and a mutation answers
+     * {@code OPERATION_NOT_ALLOWED}. The auto-configuration sets it for GET requests, which must not write.
+     */
+    public static final String QUERIES_ONLY = "fraiseql.queriesOnly";
+
     private FraiseqlRequestContext() {
     }
 

@@ -18,6 +18,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
@@ -25,10 +27,18 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.graphql.data.method.HandlerMethodArgumentResolver;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
+import org.springframework.graphql.server.webmvc.GraphQlRequestPredicates;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Makes the application a GraphQL server over PostgreSQL views: builds the {@link FraiseqlGraphQl} binding from the
@@ -94,6 +104,23 @@ public final class FraiseqlGraphQlAutoConfiguration {
     @ConditionalOnMissingBean(name = "fraiseqlQueryLimits")
     Instrumentation fraiseqlQueryLimits(FraiseqlGraphQl fraiseql) {
         return fraiseql.limits();
+    }
+
+    /** In the allow-list mode, POST requests naming a document by a top-level {@code documentId}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass({RouterFunction.class, GraphQlHttpHandler.class})
+    static class DocumentIdConfiguration {
+
+        @Bean
+        @Order(Ordered.HIGHEST_PRECEDENCE)
+        @ConditionalOnProperty(name = "fraiseql.graphql.persisted-queries.mode", havingValue = "allow-list")
+        RouterFunction<ServerResponse> fraiseqlGraphQlDocumentIdRoute(ObjectProvider<GraphQlHttpHandler> handler,
+                Environment environment) {
+            DocumentIdRequests requests = new DocumentIdRequests(handler::getObject);
+            return RouterFunctions.route(GraphQlRequestPredicates.graphQlHttp(
+                    environment.getProperty("spring.graphql.http.path", "/graphql")), requests::post);
+        }
     }
 
     /** With spring-jdbc, FraiseQL's statements join the Spring-managed transaction active on the data source. */

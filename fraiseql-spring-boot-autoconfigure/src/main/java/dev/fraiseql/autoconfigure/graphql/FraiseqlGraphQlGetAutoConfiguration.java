@@ -10,6 +10,7 @@ import org.springframework.boot.graphql.autoconfigure.servlet.GraphQlWebMvcAutoC
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -17,8 +18,9 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Lets {@code GET} on the GraphQL endpoint run queries ({@code fraiseql.graphql.get-requests}, on by default), which
- * Spring for GraphQL answers with 405 on its own; cacheable, bookmarkable reads for clients that send them.
+ * Lets {@code GET} on the GraphQL endpoint run queries, in full or persisted by hash ({@code
+ * fraiseql.graphql.get-requests}, on by default), which Spring for GraphQL answers with 405 on its own; cacheable,
+ * bookmarkable reads for clients that send them.
  */
 @AutoConfiguration(after = GraphQlWebMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -34,8 +36,13 @@ public final class FraiseqlGraphQlGetAutoConfiguration {
             GraphQlProperties properties) {
         GraphQlGetHandler handler = new GraphQlGetHandler(postHandler);
         return RouterFunctions.route()
-                .route(RequestPredicates.GET(properties.getHttp().getPath())
-                        .and(RequestPredicates.param("query", query -> true)), handler::handle)
+                .route(RequestPredicates.GET(properties.getHttp().getPath()).and(GraphQlGetHandler::carriesRequest),
+                        handler::handle)
                 .build();
+    }
+
+    @Bean
+    WebGraphQlInterceptor fraiseqlQueriesOnlyOverGet() {
+        return GraphQlGetHandler.queriesOnlyInterceptor();
     }
 }

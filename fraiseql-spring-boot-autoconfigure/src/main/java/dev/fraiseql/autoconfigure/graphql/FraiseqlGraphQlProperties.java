@@ -4,8 +4,19 @@ import dev.fraiseql.core.config.InvalidSettingException;
 import dev.fraiseql.core.query.PageSettings;
 import dev.fraiseql.graphql.ExecutionMode;
 import dev.fraiseql.graphql.FraiseqlGraphQlSettings;
+import dev.fraiseql.graphql.PersistedQueries;
+import dev.fraiseql.graphql.PersistedQueryMode;
 import dev.fraiseql.graphql.ProjectionMode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.core.io.Resource;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Settings of the GraphQL layer ({@code fraiseql.graphql.*}). */
 @ConfigurationProperties("fraiseql.graphql")
@@ -46,6 +57,111 @@ public class FraiseqlGraphQlProperties {
 
     /** Whether GET on the GraphQL endpoint runs queries (never mutations) given as URL parameters. */
     private boolean getRequests = true;
+
+    /**
+     * Most rows a query may be estimated to read (page sizes multiplied through nesting, nested lists counted 10
+     * elements, totalCount a full page); 0 turns the check off.
+     */
+    private int maxCost = FraiseqlGraphQlSettings.DEFAULT_MAX_COST;
+
+    /** Operations named by hash: Apollo's automatic persisted queries, or an allow-list of known documents. */
+    @NestedConfigurationProperty
+    private final PersistedQueriesProperties persistedQueries = new PersistedQueriesProperties();
+
+    /** Settings of persisted queries ({@code fraiseql.graphql.persisted-queries.*}). */
+    public static class PersistedQueriesProperties {
+
+        /**
+         * off (every request sends its document), automatic (Apollo's protocol: any document, remembered by its
+         * SHA-256) or allow-list (only the documents of the allow-list file run).
+         */
+        private PersistedQueryMode mode = FraiseqlGraphQlSettings.DEFAULTS.persistedQueries().mode();
+
+        /** Number of documents the automatic mode remembers by hash; the store is cleared when full. */
+        private int cacheSize = PersistedQueries.DEFAULT_CACHE_SIZE;
+
+        /**
+         * JSON object of hash to document (as GraphQL Code Generator's persisted-documents.json), for the allow-list
+         * mode; for example classpath:persisted-documents.json.
+         */
+        private Resource allowList;
+
+        public PersistedQueryMode getMode() {
+            return mode;
+        }
+
+        public void setMode(PersistedQueryMode mode) {
+            this.mode = mode;
+        }
+
+        public int getCacheSize() {
+            return cacheSize;
+        }
+
+        public void setCacheSize(int cacheSize) {
+            if (cacheSize < 1) {
+                throw new IllegalArgumentException("fraiseql.graphql.persisted-queries.cache-size must be at least 1,"
+                        + " was " + cacheSize);
+            }
+            this.cacheSize = cacheSize;
+        }
+
+        public Resource getAllowList() {
+            return allowList;
+        }
+
+        public void setAllowList(Resource allowList) {
+            this.allowList = allowList;
+        }
+
+        /**
+         * The binding's persisted-query settings, with the allow-list file read.
+         *
+         * @throws InvalidSettingException when the allow-list mode has no file, or the file is missing, not a JSON
+         *     object of strings, or empty
+         */
+        PersistedQueries toSettings() {
+            if (mode != PersistedQueryMode.ALLOW_LIST) {
+                return new PersistedQueries(mode, cacheSize, Map.of());
+            }
+            String property = "fraiseql.graphql.persisted-queries.allow-list";
+            if (allowList == null) {
+                throw new InvalidSettingException(property, null, "the allow-list mode runs only the documents of that"
+                        + " file", "Set " + property + " to the JSON file of hash to document (for example"
+                        + " classpath:persisted-documents.json), or set fraiseql.graphql.persisted-queries.mode to"
+                        + " automatic or off.");
+            }
+            String where = allowList.getDescription();
+            Map<String, String> documents = new LinkedHashMap<>();
+            try (InputStream in = allowList.getInputStream()) {
+                JsonNode root = JsonMapper.builder().build().readTree(in);
+                if (root == null || !root.isObject()) {
+                    throw invalidFile(property, where, "it is not a JSON object of hash to document");
+                }
+                for (Map.Entry<String, JsonNode> entry : root.properties()) {
+                    if (!entry.getValue().isString() || entry.getValue().asString().isBlank()) {
+                        throw invalidFile(property, where, "the value of \"" + entry.getKey() + "\" is not a"
+                                + " document (a non-empty string)");
+                    }
+                    documents.put(entry.getKey(), entry.getValue().asString());
+                }
+            } catch (IOException e) {
+                throw invalidFile(property, where, "it cannot be read (" + e.getMessage() + ")");
+            } catch (JacksonException e) {
+                throw invalidFile(property, where, "it is not valid JSON (" + e.getOriginalMessage() + ")");
+            }
+            if (documents.isEmpty()) {
+                throw invalidFile(property, where, "it lists no document, so no operation could run");
+            }
+            return new PersistedQueries(mode, cacheSize, documents);
+        }
+
+        private static InvalidSettingException invalidFile(String property, String where, String problem) {
+            return new InvalidSettingException(property, where, problem, "Point " + property + " at the JSON object"
+                    + " of hash to document that your client tooling writes (GraphQL Code Generator's"
+                    + " persisted-documents.json, for example).");
+        }
+    }
 
     public ExecutionMode getExecution() {
         return execution;
@@ -159,10 +275,25 @@ public class FraiseqlGraphQlProperties {
         this.getRequests = getRequests;
     }
 
+    public int getMaxCost() {
+        return maxCost;
+    }
+
+    public void setMaxCost(int maxCost) {
+        if (maxCost < 0) {
+            throw new IllegalArgumentException("fraiseql.graphql.max-cost must be 0 (off) or more, was " + maxCost);
+        }
+        this.maxCost = maxCost;
+    }
+
+    public PersistedQueriesProperties getPersistedQueries() {
+        return persistedQueries;
+    }
+
     /**
      * The binding's settings.
      *
-     * @throws InvalidSettingException when the page sizes contradict each other
+     * @throws InvalidSettingException when the page sizes contradict each other, or the allow-list cannot be read
      */
     public FraiseqlGraphQlSettings toSettings() {
         if (maxPageSize < defaultPageSize) {
@@ -172,6 +303,7 @@ public class FraiseqlGraphQlProperties {
                             + ", or lower fraiseql.graphql.default-page-size.");
         }
         return new FraiseqlGraphQlSettings(execution, projection, new PageSettings(defaultPageSize, maxPageSize),
-                maxQueryDepth, maxAliases, maxRootFields, maxDocumentSize, validateViews, documentCacheSize);
+                maxQueryDepth, maxAliases, maxRootFields, maxDocumentSize, validateViews, documentCacheSize, maxCost,
+                persistedQueries.toSettings());
     }
 }

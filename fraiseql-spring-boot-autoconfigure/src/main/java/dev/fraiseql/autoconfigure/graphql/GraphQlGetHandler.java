@@ -1,5 +1,6 @@
 package dev.fraiseql.autoconfigure.graphql;
 
+import dev.fraiseql.graphql.FraiseqlRequestContext;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -19,13 +21,20 @@ import org.springframework.web.servlet.function.ServerResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs a GraphQL query sent as {@code GET /graphql?query=...&operationName=...&variables=...&extensions=...} (GraphQL
- * over HTTP) through Spring for GraphQL's own POST handler, so both methods share interceptors, content negotiation and
- * status codes; a mutation or subscription sent with GET is refused with 405, as the specification requires.
+ * over HTTP), or named by hash ({@code extensions.persistedQuery}, as Apollo Client sends persisted queries, or
+ * {@code documentId}), through Spring for GraphQL's own POST handler, so both methods share interceptors, content
+ * negotiation and status codes. A mutation or subscription whose text is in the request is refused with 405, as the
+ * specification requires; one named only by hash is refused by the binding, which resolves the hash
+ * ({@link FraiseqlRequestContext#QUERIES_ONLY}).
  */
 final class GraphQlGetHandler {
+
+    /** The request attribute marking a GET request; the interceptor moves it into the GraphQL context. */
+    static final String QUERIES_ONLY_ATTRIBUTE = GraphQlGetHandler.class.getName() + ".queriesOnly";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -33,6 +42,12 @@ final class GraphQlGetHandler {
 
     GraphQlGetHandler(GraphQlHttpHandler postHandler) {
         this.postHandler = postHandler;
+    }
+
+    /** Whether a GET request carries a GraphQL request (and is not, say, a browser asking for the page). */
+    static boolean carriesRequest(ServerRequest request) {
+        return request.param("query").isPresent() || request.param("extensions").isPresent()
+                || request.param("documentId").isPresent();
     }
 
     ServerResponse handle(ServerRequest request) throws ServletException {
@@ -51,16 +66,36 @@ final class GraphQlGetHandler {
                 body.put(name, value);
             }
         }
-        if (!isQuery(query, operationName)) {
+        Optional<String> documentId = request.param("documentId").filter(id -> !id.isEmpty());
+        if (documentId.isPresent()) {
+            ObjectNode extensions = body.get("extensions") instanceof ObjectNode given ? given : JSON.createObjectNode();
+            extensions.put("documentId", documentId.get());
+            body.put("extensions", extensions);
+        }
+        if (!query.isEmpty() && !isQuery(query, operationName)) {
             // A GET must not change anything, and the check runs before any execution.
             return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "POST").build();
         }
         ServerRequest asPost = ServerRequest.from(request)
                 .method(HttpMethod.POST)
                 .headers(headers -> headers.setContentType(MediaType.APPLICATION_JSON))
+                .attribute(QUERIES_ONLY_ATTRIBUTE, Boolean.TRUE)
                 .body(JSON.writeValueAsString(body))
                 .build();
         return this.postHandler.handleRequest(asPost);
+    }
+
+    /** Marks the GraphQL context of a GET request, so the binding runs only a query for a document named by hash. */
+    static WebGraphQlInterceptor queriesOnlyInterceptor() {
+        return (request, chain) -> {
+            if (Boolean.TRUE.equals(request.getAttributes().get(QUERIES_ONLY_ATTRIBUTE))) {
+                request.configureExecutionInput((input, builder) -> {
+                    input.getGraphQLContext().put(FraiseqlRequestContext.QUERIES_ONLY, Boolean.TRUE);
+                    return input;
+                });
+            }
+            return chain.next(request);
+        };
     }
 
     // Parsed, not pasted into the forwarded body as text: a crafted value could otherwise add a second "query" key.

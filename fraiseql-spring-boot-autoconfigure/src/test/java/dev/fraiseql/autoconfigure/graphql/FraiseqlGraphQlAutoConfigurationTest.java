@@ -9,6 +9,7 @@ import dev.fraiseql.graphql.ExecutionMode;
 import dev.fraiseql.graphql.FraiseqlExceptionResolver;
 import dev.fraiseql.graphql.FraiseqlGraphQl;
 import dev.fraiseql.graphql.internal.execution.DocumentCache;
+import dev.fraiseql.graphql.internal.execution.PersistedDocuments;
 import dev.fraiseql.graphql.internal.execution.QueryLimits;
 import graphql.GraphQL;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
@@ -48,24 +49,28 @@ class FraiseqlGraphQlAutoConfigurationTest {
         });
     }
 
+    /** The provider behind the persisted documents, which resolve a hash before anything is parsed. */
+    private static PreparsedDocumentProvider parsedDocuments(ApplicationContext context) {
+        assertThat(graphQl(context).getPreparsedDocumentProvider()).isInstanceOf(PersistedDocuments.class);
+        return ((PersistedDocuments) graphQl(context).getPreparsedDocumentProvider()).next();
+    }
+
     @Test
     void repeatedQueriesSkipParsingThroughTheDocumentCacheByDefault() {
-        withDataSource.run(context -> assertThat(graphQl(context).getPreparsedDocumentProvider())
-                .isInstanceOf(DocumentCache.class));
+        withDataSource.run(context -> assertThat(parsedDocuments(context)).isInstanceOf(DocumentCache.class));
     }
 
     @Test
     void aDocumentCacheSizeOfZeroLeavesGraphQlJavasDefault() {
         withDataSource.withPropertyValues("fraiseql.graphql.document-cache-size=0")
-                .run(context -> assertThat(graphQl(context).getPreparsedDocumentProvider())
-                        .isNotInstanceOf(DocumentCache.class));
+                .run(context -> assertThat(parsedDocuments(context)).isNull());
     }
 
     @Test
     void anApplicationsOwnDocumentProviderWins() {
         PreparsedDocumentProvider own = (input, parse) -> CompletableFuture.completedFuture(parse.apply(input));
         withDataSource.withBean(PreparsedDocumentProvider.class, () -> own)
-                .run(context -> assertThat(graphQl(context).getPreparsedDocumentProvider()).isSameAs(own));
+                .run(context -> assertThat(parsedDocuments(context)).isSameAs(own));
     }
 
     private static GraphQL graphQl(ApplicationContext context) {

@@ -2,6 +2,7 @@ package dev.fraiseql.autoconfigure.graphql;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -9,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A real HTTP client for {@code POST /graphql}, returning the exact response body. */
+/** A real HTTP client for {@code POST /graphql} (and {@code GET}), returning the exact response body. */
 final class GraphQlHttp {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -37,11 +38,31 @@ final class GraphQlHttp {
     }
 
     HttpResponse<String> exchange(String query, Map<String, Object> variables, Map<String, String> headers) {
-        String body = MAPPER.writeValueAsString(Map.of("query", query, "variables", variables));
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
                 .header("Accept", "application/graphql-response+json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(Map.of("query", query,
+                        "variables", variables)), StandardCharsets.UTF_8));
         headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** Posts {@code body} as it is (a request without a query, say), accepting plain JSON as Apollo Client does. */
+    HttpResponse<String> postBody(Map<String, Object> body) {
+        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body), StandardCharsets.UTF_8)));
+    }
+
+    /** Sends {@code GET /graphql} with {@code parameters} (JSON values written as JSON), accepting plain JSON. */
+    HttpResponse<String> get(Map<String, Object> parameters) {
+        StringBuilder query = new StringBuilder();
+        parameters.forEach((name, value) -> query.append(query.length() == 0 ? "?" : "&").append(name).append('=')
+                .append(URLEncoder.encode(value instanceof String text ? text : MAPPER.writeValueAsString(value),
+                        StandardCharsets.UTF_8)));
+        return send(HttpRequest.newBuilder(URI.create(uri + query.toString())).header("Accept", "application/json").GET());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {

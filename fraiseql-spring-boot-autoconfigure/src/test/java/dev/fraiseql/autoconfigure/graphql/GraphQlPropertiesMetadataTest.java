@@ -30,7 +30,9 @@ class GraphQlPropertiesMetadataTest {
                 "fraiseql.graphql.max-query-depth", "fraiseql.graphql.max-aliases", "fraiseql.graphql.max-root-fields",
                 "fraiseql.graphql.max-document-size",
                 "fraiseql.graphql.validate-views",
-                "fraiseql.graphql.document-cache-size", "fraiseql.graphql.get-requests");
+                "fraiseql.graphql.document-cache-size", "fraiseql.graphql.get-requests", "fraiseql.graphql.max-cost",
+                "fraiseql.graphql.persisted-queries.mode", "fraiseql.graphql.persisted-queries.cache-size",
+                "fraiseql.graphql.persisted-queries.allow-list");
         assertThat(descriptions.get("fraiseql.graphql.validate-views")).startsWith("Whether ");
     }
 

@@ -102,6 +102,44 @@ class StartupValidationTest {
     }
 
     @Test
+    void anAllowListFileThatDoesNotExistFailsStartUpNamingTheFile() {
+        FailureAnalysis analysis = analysisOfStarting("classpath:fraiseql-test/bad-argument/",
+                Map.of("fraiseql.graphql.persisted-queries.mode", "allow-list",
+                        "fraiseql.graphql.persisted-queries.allow-list", "classpath:no-such-documents.json"));
+
+        assertThat(analysis.getDescription()).isEqualTo("The setting fraiseql.graphql.persisted-queries.allow-list is"
+                + " set to 'class path resource [no-such-documents.json]', which cannot work: it cannot be read (class"
+                + " path resource [no-such-documents.json] cannot be opened because it does not exist).");
+        assertThat(analysis.getAction()).isEqualTo("Point fraiseql.graphql.persisted-queries.allow-list at the JSON"
+                + " object of hash to document that your client tooling writes (GraphQL Code Generator's"
+                + " persisted-documents.json, for example).");
+    }
+
+    @Test
+    void anAllowListWhoseValuesAreNotDocumentsFailsStartUpNamingTheFileAndTheKey() {
+        FailureAnalysis analysis = analysisOfStarting("classpath:fraiseql-test/bad-argument/",
+                Map.of("fraiseql.graphql.persisted-queries.mode", "allow-list",
+                        "fraiseql.graphql.persisted-queries.allow-list",
+                        "classpath:fraiseql-test/bad-allow-list/persisted-documents.json"));
+
+        assertThat(analysis.getDescription()).isEqualTo("The setting fraiseql.graphql.persisted-queries.allow-list is"
+                + " set to 'class path resource [fraiseql-test/bad-allow-list/persisted-documents.json]', which cannot"
+                + " work: the value of \"abc\" is not a document (a non-empty string).");
+    }
+
+    @Test
+    void theAllowListModeWithoutAFileFailsStartUpSayingWhatToSet() {
+        FailureAnalysis analysis = analysisOfStarting("classpath:fraiseql-test/bad-argument/",
+                Map.of("fraiseql.graphql.persisted-queries.mode", "allow-list"));
+
+        assertThat(analysis.getDescription()).isEqualTo("The setting fraiseql.graphql.persisted-queries.allow-list is"
+                + " not set or incomplete, which cannot work: the allow-list mode runs only the documents of that file.");
+        assertThat(analysis.getAction()).isEqualTo("Set fraiseql.graphql.persisted-queries.allow-list to the JSON file"
+                + " of hash to document (for example classpath:persisted-documents.json), or set"
+                + " fraiseql.graphql.persisted-queries.mode to automatic or off.");
+    }
+
+    @Test
     void checkCanBeTurnedOff() {
         try (ConfigurableApplicationContext context = start("classpath:fraiseql-test/missing-view/",
                 Map.of("fraiseql.graphql.validate-views", "false"))) {

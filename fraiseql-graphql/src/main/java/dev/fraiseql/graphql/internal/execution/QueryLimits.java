@@ -1,5 +1,6 @@
 package dev.fraiseql.graphql.internal.execution;
 
+import dev.fraiseql.core.query.PageSettings;
 import graphql.ExecutionResult;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.CoercedVariables;
@@ -18,16 +19,20 @@ import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import graphql.schema.GraphQLCompositeType;
+import graphql.schema.GraphQLSchema;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Rejects operations nested deeper than {@code fraiseql.graphql.max-query-depth} ({@code QUERY_TOO_DEEP}), with more
  * aliases than {@code max-aliases} ({@code TOO_MANY_ALIASES}) or more root fields than {@code max-root-fields}
- * ({@code TOO_MANY_ROOT_FIELDS}), and documents longer than {@code max-document-size} ({@code DOCUMENT_TOO_LARGE}). Fragments are counted where they are spread, and a selection that {@code @skip} or
- * {@code @include} leaves out does not count. The measures of an operation whose directives use no variables are worked
- * out once per parsed document and then read from a cache: walking the query on every request cost a third of a small
- * request's time.
+ * ({@code TOO_MANY_ROOT_FIELDS}), whose estimated cost in rows is over {@code max-cost} ({@code QUERY_TOO_COSTLY}, see
+ * {@link QueryCost}), and documents longer than {@code max-document-size} ({@code DOCUMENT_TOO_LARGE}). Fragments are
+ * counted where they are spread, and a selection that {@code @skip} or {@code @include} leaves out does not count. The
+ * measures of an operation whose directives and page sizes use no variables are worked out once per parsed document and
+ * then read from a cache: walking the query on every request cost a third of a small request's time.
  */
 public class QueryLimits extends SimplePerformantInstrumentation {
 
@@ -39,18 +44,23 @@ public class QueryLimits extends SimplePerformantInstrumentation {
     public static final String TOO_MANY_ROOT_FIELDS = "TOO_MANY_ROOT_FIELDS";
     /** The {@code extensions.code} of a document too long to parse. */
     public static final String DOCUMENT_TOO_LARGE = "DOCUMENT_TOO_LARGE";
+    /** The {@code extensions.code} of a query whose estimated cost is over the maximum. */
+    public static final String TOO_COSTLY = "QUERY_TOO_COSTLY";
 
     /** Operations whose depth is remembered; the cache is cleared when full, like the document cache. */
     private static final int CACHE_SIZE = 1000;
 
     /** What an operation measures. */
-    private record Measures(int depth, int aliases, int rootFields) {
+    private record Measures(int depth, int aliases, int rootFields, long cost) {
     }
 
     private final int maxDepth;
     private final int maxAliases;
     private final int maxRootFields;
     private final int maxDocumentSize;
+    private final long maxCost;
+    private final PageSettings pages;
+    private final Function<String, FieldReach> reaches;
     private final Map<OperationDefinition, Measures> measures = new ConcurrentHashMap<>();
 
     /**
@@ -60,10 +70,27 @@ public class QueryLimits extends SimplePerformantInstrumentation {
      * @param maxDocumentSize the longest document accepted, in characters, 0 for no limit
      */
     public QueryLimits(int maxDepth, int maxAliases, int maxRootFields, int maxDocumentSize) {
+        this(maxDepth, maxAliases, maxRootFields, maxDocumentSize, 0, PageSettings.DEFAULT, coordinate -> null);
+    }
+
+    /**
+     * @param maxDepth the deepest nesting accepted, 0 for no limit
+     * @param maxAliases the most aliases accepted, 0 for no limit
+     * @param maxRootFields the most root fields accepted, 0 for no limit
+     * @param maxDocumentSize the longest document accepted, in characters, 0 for no limit
+     * @param maxCost the highest estimated cost accepted, in rows, 0 for no limit
+     * @param pages the page sizes that price a list or connection without a size of its own
+     * @param reaches what a root field ({@code Query.books}) can read, {@code null} for a field that costs 1
+     */
+    public QueryLimits(int maxDepth, int maxAliases, int maxRootFields, int maxDocumentSize, long maxCost,
+            PageSettings pages, Function<String, FieldReach> reaches) {
         this.maxDepth = maxDepth;
         this.maxAliases = maxAliases;
         this.maxRootFields = maxRootFields;
         this.maxDocumentSize = maxDocumentSize;
+        this.maxCost = maxCost;
+        this.pages = pages;
+        this.reaches = reaches;
     }
 
     /** Refuses a document too long before it is parsed (a document the cache holds was checked when it was parsed). */
@@ -82,7 +109,7 @@ public class QueryLimits extends SimplePerformantInstrumentation {
     @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters
             parameters, InstrumentationState state) {
-        if (maxDepth > 0 || maxAliases > 0 || maxRootFields > 0) {
+        if (maxDepth > 0 || maxAliases > 0 || maxRootFields > 0 || maxCost > 0) {
             Measures m = measure(parameters.getExecutionContext());
             if (maxDepth > 0 && m.depth() > maxDepth) {
                 throw new Refused(TOO_DEEP, "Query depth " + m.depth() + " exceeds the maximum of " + maxDepth
@@ -98,6 +125,11 @@ public class QueryLimits extends SimplePerformantInstrumentation {
                         + " than the maximum of " + maxRootFields + " (fraiseql.graphql.max-root-fields): split it"
                         + " into several requests");
             }
+            if (maxCost > 0 && m.cost() > maxCost) {
+                throw new Refused(TOO_COSTLY, "The query could read about " + m.cost() + " rows (its estimated cost),"
+                        + " more than the maximum cost of " + maxCost + " (fraiseql.graphql.max-cost): ask for smaller"
+                        + " pages with limit, first or last, select fewer nested lists, or split the query");
+            }
         }
         return super.beginExecuteOperation(parameters, state);
     }
@@ -110,8 +142,22 @@ public class QueryLimits extends SimplePerformantInstrumentation {
         }
         Walk walk = new Walk(context.getFragmentsByName(), context.getCoercedVariables());
         int depth = walk.depth(operation.getSelectionSet(), 0);
-        Measures m = new Measures(depth, walk.aliases, walk.rootFields);
-        if (!walk.conditions.usedVariables()) {
+        long cost = 0;
+        boolean costUsedVariables = false;
+        if (maxCost > 0) {
+            GraphQLSchema schema = context.getGraphQLSchema();
+            GraphQLCompositeType root = switch (operation.getOperation()) {
+                case MUTATION -> schema.getMutationType();
+                case SUBSCRIPTION -> schema.getSubscriptionType();
+                default -> schema.getQueryType();
+            };
+            QueryCost estimate = new QueryCost(schema, context.getFragmentsByName(), walk.conditions,
+                    context.getCoercedVariables().toMap(), pages, reaches);
+            cost = estimate.root(operation.getSelectionSet(), root);
+            costUsedVariables = estimate.usedVariables();
+        }
+        Measures m = new Measures(depth, walk.aliases, walk.rootFields, cost);
+        if (!walk.conditions.usedVariables() && !costUsedVariables) {
             if (measures.size() >= CACHE_SIZE) {
                 measures.clear();
             }
