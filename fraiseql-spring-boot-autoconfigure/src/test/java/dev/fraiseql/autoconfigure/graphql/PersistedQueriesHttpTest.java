@@ -108,7 +108,7 @@ class PersistedQueriesHttpTest {
     }
 
     @Test
-    void aMutationNamedOnlyByHashInAGetRequestIsRefusedOnceResolvedWithoutWriting() {
+    void aMutationNamedOnlyByHashInAGetRequestIsRefusedOnceResolvedWithoutWriting() throws Exception {
         String mutation = "mutation { createAuthors(input: [{name: \"Registered by POST\"}]) { name } }";
         GraphQlHttp http = new GraphQlHttp(port);
         assertThat(answer(http.postBody(Map.of("query", mutation, "extensions", persistedQuery(sha256(mutation))))))
