@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 /**
  * Renders a GraphQL {@code where} argument (maps of GraphQL names, as graphql-java delivers them) into a SQL boolean
@@ -147,8 +148,16 @@ public class WhereRenderer {
                 throw new FilterException(path.toString(), null, "Filter too deeply nested at " + path + ": at most " + MAX_DEPTH
                         + " levels of AND/OR/NOT and nested objects are allowed; flatten the filter");
             }
+            conjunction(where, (key, value) -> entry(type, prefix, key, value, depth));
+        }
+
+        /**
+         * Appends the terms of the non-null entries of {@code entries} joined by AND, parenthesized when there are
+         * several, or TRUE when there is none (an absent optional input filters nothing).
+         */
+        private void conjunction(Map<?, ?> entries, BiConsumer<String, Object> term) {
             int count = 0;
-            for (Object v : where.values()) {
+            for (Object v : entries.values()) {
                 if (v != null) {
                     count++;
                 }
@@ -162,7 +171,7 @@ public class WhereRenderer {
                 out.append("(");
             }
             boolean first = true;
-            for (Map.Entry<?, ?> e : where.entrySet()) {
+            for (Map.Entry<?, ?> e : entries.entrySet()) {
                 if (e.getValue() == null) {
                     continue;
                 }
@@ -170,7 +179,7 @@ public class WhereRenderer {
                     out.append(" AND ");
                 }
                 first = false;
-                entry(type, prefix, String.valueOf(e.getKey()), e.getValue(), depth);
+                term.accept(String.valueOf(e.getKey()), e.getValue());
             }
             if (many) {
                 out.append(")");
@@ -289,7 +298,6 @@ public class WhereRenderer {
          */
         private void listFilter(List<FieldDef> prefix, FieldDef field, Map<?, ?> ops, int depth) {
             TypeDef element = registry.type(field.objectType());
-            int count = 0;
             for (Map.Entry<?, ?> e : ops.entrySet()) {
                 if (e.getValue() == null) {
                     continue;
@@ -305,33 +313,12 @@ public class WhereRenderer {
                     push('.', quantifier);
                     throw FilterException.invalidValue(path, e.getValue(), "a " + field.objectType() + " filter object");
                 }
-                count++;
             }
-            if (count == 0) {
-                out.append("TRUE");
-                return;
-            }
-            boolean many = count > 1;
-            if (many) {
-                out.append("(");
-            }
-            boolean first = true;
-            for (Map.Entry<?, ?> e : ops.entrySet()) {
-                if (e.getValue() == null) {
-                    continue;
-                }
-                if (!first) {
-                    out.append(" AND ");
-                }
-                first = false;
-                String quantifier = String.valueOf(e.getKey());
+            conjunction(ops, (quantifier, where) -> {
                 int mark = push('.', quantifier);
-                quantified(prefix, field, element, quantifier, (Map<?, ?>) e.getValue(), depth + 1);
+                quantified(prefix, field, element, quantifier, (Map<?, ?>) where, depth + 1);
                 pop(mark);
-            }
-            if (many) {
-                out.append(")");
-            }
+            });
         }
 
         private void quantified(List<FieldDef> prefix, FieldDef field, TypeDef element, String quantifier,
