@@ -57,8 +57,8 @@ def main():
     names = NAMES + ["benchmark endpoint"]
     out = ["### Where a request's JVM CPU goes over HTTP (%s)" % datetime.date.today(), "",
            "`benchmarks/run.sh profile-http`: the fast-path app under wrk (8 connections) on the 100 000-book data, one JFR"
-           " recording per request kind. JVM CPU per request is measured (process CPU time / requests); it is split by the"
-           " share of JFR's execution samples in each layer (each sample goes to the innermost frame of a known layer; GC"
+           " recording per request kind. JVM CPU per request is measured in a run without the recording (process CPU time /"
+           " requests); it is split by the share of JFR's execution samples, taken in a second run, in each layer (each sample goes to the innermost frame of a known layer; GC"
            " and JIT threads are not sampled, so their CPU is spread over the layers in proportion).", "",
            "| layer | `{__typename}` µs | lookup through GraphQL µs | lookup through the JDBC ceiling µs |",
            "|---|---:|---:|---:|"]
