@@ -31,6 +31,8 @@ import java.util.Set;
 public final class AggregateRenderer {
 
     private static final String ALIAS = SelectRenderer.ALIAS;
+    /** Key-value pairs per {@code jsonb_build_object} call: PostgreSQL passes a function at most 100 arguments. */
+    static final int PAIRS_PER_CALL = 50;
 
     private final TypeRegistry registry;
     private final PageSettings page;
@@ -257,12 +259,21 @@ public final class AggregateRenderer {
         return root;
     }
 
-    /** {@code jsonb_build_object('k', <value or aggregate>, 'nested', jsonb_build_object(...))}. */
+    /**
+     * {@code jsonb_build_object('k', <value or aggregate>, 'nested', jsonb_build_object(...))}; an object of more than
+     * {@value #PAIRS_PER_CALL} keys is built in parts joined by {@code ||}, since a function takes at most 100 arguments.
+     */
     private static void object(SqlBuilder sql, Map<String, Object> tree, Aggregate function) {
         sql.append("jsonb_build_object(");
         int i = 0;
         for (Map.Entry<String, Object> e : tree.entrySet()) {
-            sql.append(i++ > 0 ? ", " : "").keyLiteral(e.getKey()).append(", ");
+            if (i > 0 && i % PAIRS_PER_CALL == 0) {
+                sql.append(") || jsonb_build_object(");
+            } else if (i > 0) {
+                sql.append(", ");
+            }
+            i++;
+            sql.keyLiteral(e.getKey()).append(", ");
             if (e.getValue() instanceof FieldRef ref) {
                 if (function == null) {
                     ref.appendTyped(sql);

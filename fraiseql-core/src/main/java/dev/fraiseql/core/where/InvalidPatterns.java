@@ -74,6 +74,16 @@ public final class InvalidPatterns {
             if (field == null || !(value instanceof Map<?, ?> operators)) {
                 continue;
             }
+            if (field.objectType() != null && field.list()) {
+                // A list of objects takes some/every/none, each holding the element type's filter.
+                for (Map.Entry<?, ?> quantifier : operators.entrySet()) {
+                    if (quantifier.getValue() instanceof Map<?, ?> element) {
+                        collect(sqlState, types.type(field.objectType()), (Map<String, ?>) element,
+                                path + "." + key + "." + quantifier.getKey(), types, out);
+                    }
+                }
+                continue;
+            }
             if (field.objectType() != null) {
                 collect(sqlState, types.type(field.objectType()), (Map<String, ?>) operators, path + "." + key, types,
                         out);

@@ -330,13 +330,15 @@ public class WhereRenderer {
                     for (int i = prefix.size() - 1; i >= 0; i--) {
                         document = Map.of(prefix.get(i).jsonKey(), document);
                     }
-                    if (quantifier.equals("none")) {
-                        out.append("NOT (");
+                    boolean none = quantifier.equals("none");
+                    if (none) {
+                        out.append("(");
                     }
                     out.identifier(alias).append(".").identifier(dataColumn).append(" @> ")
                             .value(Json.write(document, path), "jsonb");
-                    if (quantifier.equals("none")) {
-                        out.append(")");
+                    if (none) {
+                        // A row whose data is NULL has no list, so none of its elements passes: true, not NULL.
+                        out.append(") IS NOT TRUE");
                     }
                     return;
                 }

@@ -151,4 +151,26 @@ class AggregateIntegrationTest {
                 all(Aggregate.AVG, "pages"), null, null, null)))
                 .containsExactly("{\"avg\": {\"pages\": null}, \"key\": {\"title\": \"b\"}, \"count\": 1}");
     }
+
+    @Test
+    void aGroupOfMoreKeysThanAFunctionTakesArgumentsIsBuiltInPartsAndAnswers() throws Exception {
+        // 60 group keys are 120 arguments, over PostgreSQL's 100: the key object is built as two calls joined by ||.
+        FieldDef[] fields = new FieldDef[60];
+        StringBuilder data = new StringBuilder("{");
+        List<String> groupBy = new java.util.ArrayList<>();
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = FieldDef.scalar("k" + i, ScalarKind.INT);
+            data.append(i > 0 ? ", " : "").append("\"k_").append(i).append("\": ").append(i);
+            groupBy.add("k" + i);
+        }
+        TypeRegistry wide = TypeRegistry.builder().type("Wide", "tv_wide", fields).build();
+        Jdbc.exec(connection, "CREATE TABLE tv_wide (data jsonb NOT NULL); INSERT INTO tv_wide VALUES ('" + data
+                + "}'), ('" + data + "}')");
+        SqlStatement sql = new SelectRenderer(wide, new PageSettings(20, 50)).aggregates()
+                .aggregate(new AggregateSpec(wide.type("Wide"), null, groupBy, true, null, null, null, null));
+
+        assertThat(sql.text()).contains("'k_49', (\"t\".\"data\"->>'k_49')::int) || jsonb_build_object('k_50', ");
+        assertThat(Jdbc.strings(connection, sql, 1)).hasSize(1).allSatisfy(row -> assertThat(row)
+                .startsWith("{\"key\": {\"k_0\": 0, \"k_1\": 1, ").contains("\"k_59\": 59").endsWith(", \"count\": 2}"));
+    }
 }

@@ -41,4 +41,16 @@ class InvalidPatternsTest {
         assertThat(InvalidPatterns.explain("2201B", BOOK, Map.of("title", Map.of("eq", "(")), TYPES)).isNull();
         assertThat(InvalidPatterns.explain("2201B", BOOK, null, TYPES)).isNull();
     }
+
+    @Test
+    void aPatternInsideAListQuantifierIsNamedWithItsPath() {
+        TypeDef shelf = TypeDef.of("Shelf", "v_shelf", FieldDef.object("books", "Book").asList());
+        TypeRegistry types = TypeRegistry.builder().type(shelf).type(BOOK).build();
+
+        FilterException e = InvalidPatterns.explain("2201B", shelf, Map.of("books", Map.of("every",
+                Map.of("title", Map.of("matches", "(")))), types);
+
+        assertThat(e.getMessage()).isEqualTo("Invalid value for where.books.every.title.matches: \"(\" is not a valid"
+                + " regular expression");
+    }
 }

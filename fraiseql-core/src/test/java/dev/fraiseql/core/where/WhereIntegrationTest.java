@@ -98,7 +98,7 @@ class WhereIntegrationTest {
                   {"name": "p4", "tags": ["tool", "hardware"]},
                   {"name": "p5", "tags": ["electronics", "gadget", "premium"]}]') AS v;
                 CREATE TABLE tv_item (id uuid PRIMARY KEY, pos int, search tsvector, data jsonb NOT NULL);
-                CREATE TABLE tv_shelf (data jsonb NOT NULL);
+                CREATE TABLE tv_shelf (data jsonb);
                 INSERT INTO tv_shelf SELECT v FROM jsonb_array_elements('[
                   {"name": "s1", "books": [{"title": "Dune", "stars": 5}, {"title": "Emma", "stars": 3}]},
                   {"name": "s2", "books": [{"title": "Dune", "stars": 4}]},
@@ -107,6 +107,7 @@ class WhereIntegrationTest {
                   {"name": "s5", "books": [{"title": "Odd"}]},
                   {"name": "s6", "books": [{"title": "Mixed", "stars": 5, "notes": [{"text": "great"}]}]},
                   {"name": "s7", "books": {"title": "not a list"}}]') AS v;
+                INSERT INTO tv_shelf VALUES (NULL);
                 """);
         item("00000000-0000-0000-0000-00000000000a", 1, """
                 {"name":"a","title":"Alpha 50% off","year":9,"price":9.5,"rating":4.50,"sold":10000000000,
@@ -233,19 +234,30 @@ class WhereIntegrationTest {
                     .isEqualTo(shelves(m("books", m("some", m("stars", m("eq", 5))))));
             assertThat(shelves(m("books", m("none", m("title", m("eq", "Dune", "isnull", false))))))
                     .isEqualTo(shelves(m("books", m("none", m("title", m("eq", "Dune"))))))
-                    .containsExactly("s3", "s4", "s5", "s6", "s7");
+                    .containsExactly("s3", "s4", "s5", "s6", "s7", null);
         }
 
         @Test
         void everyHoldsForEmptyAndMissingListsAndFailsOnAnElementItCannotJudge() throws Exception {
             assertThat(shelves(m("books", m("every", m("stars", m("gte", 4))))))
-                    .containsExactly("s2", "s3", "s4", "s6", "s7");
+                    .containsExactly("s2", "s3", "s4", "s6", "s7", null);
+        }
+
+        @Test
+        void aRowWithoutDataHasNoElementsForEitherFormOfNone() throws Exception {
+            String count = "SELECT count(*) FROM tv_shelf AS t WHERE t.data IS NULL AND ";
+            for (Map<String, Object> none : List.of(m("stars", m("eq", 5)), m("stars", m("gte", 4)))) {
+                SqlBuilder sql = new SqlBuilder().append(count);
+                new WhereRenderer(REGISTRY).render(REGISTRY.type("Shelf"), m("books", m("none", none)), "t", sql);
+                assertThat(Jdbc.strings(connection, sql.build(), 1)).as("none: %s", none).containsExactly("1");
+            }
         }
 
         @Test
         void noneHoldsWhenNoElementPasses() throws Exception {
-            assertThat(shelves(m("books", m("none", m("stars", m("eq", 5)))))).containsExactly("s2", "s3", "s4", "s5", "s7");
-            assertThat(shelves(m("books", m("none", m("stars", m("gte", 4)))))).containsExactly("s3", "s4", "s5", "s7");
+            assertThat(shelves(m("books", m("none", m("stars", m("eq", 5)))))).containsExactly("s2", "s3", "s4", "s5", "s7", null);
+            assertThat(shelves(m("books", m("none", m("stars", m("gte", 4)))))).containsExactly("s3", "s4", "s5", "s7",
+                    null);
         }
 
         @Test
@@ -254,7 +266,8 @@ class WhereIntegrationTest {
                     .containsExactly("s6");
             assertThat(shelves(m("books", m("some", m("notes", m("some", m("text", m("startswith", "gr"))))))))
                     .containsExactly("s6");
-            assertThat(shelves(m("NOT", m("books", m("some", m("stars", m("gte", 4))))))).containsExactly("s3", "s4", "s5", "s7");
+            assertThat(shelves(m("NOT", m("books", m("some", m("stars", m("gte", 4))))))).containsExactly("s3", "s4", "s5",
+                    "s7", null);
         }
     }
 

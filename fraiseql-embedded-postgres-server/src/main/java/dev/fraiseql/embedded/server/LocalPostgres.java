@@ -3,10 +3,13 @@ package dev.fraiseql.embedded.server;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -112,22 +115,33 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     /**
-     * Deletes the data directory and everything in it; the server must be stopped. Files the server removes while
-     * the directory is walked are ignored.
+     * Deletes the data directory and everything in it; the server must be stopped. A file removed or added while the
+     * directory is deleted makes it list the directory again, up to three times.
      */
     public synchronized void deleteData() {
         if (server != null) {
             throw new IllegalStateException("Stop PostgreSQL before deleting its data in " + dataDirectory);
         }
-        if (!Files.exists(dataDirectory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dataDirectory)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+        // A file may vanish while the directory is listed, or appear before its directory goes: list again.
+        for (int attempt = 1; Files.exists(dataDirectory); attempt++) {
+            try {
+                List<Path> paths;
+                try (Stream<Path> walk = Files.walk(dataDirectory)) {
+                    paths = walk.sorted(Comparator.reverseOrder()).toList();
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+                for (Path p : paths) {
+                    Files.deleteIfExists(p);
+                }
+                return;
+            } catch (NoSuchFileException | DirectoryNotEmptyException e) {
+                if (attempt == 3) {
+                    throw new UncheckedIOException("Could not delete the PostgreSQL data in " + dataDirectory, e);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not delete the PostgreSQL data in " + dataDirectory, e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not delete the PostgreSQL data in " + dataDirectory, e);
         }
     }
 }

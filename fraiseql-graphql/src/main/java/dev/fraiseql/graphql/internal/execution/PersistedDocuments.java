@@ -77,6 +77,7 @@ public final class PersistedDocuments implements PreparsedDocumentProvider {
         boolean hasQuery = query != null && !query.isBlank() && !query.equals(SPRING_MARKER);
         String hash = hash(input.getExtensions());
         ExecutionInput resolved = input;
+        boolean registering = false;
         if (mode == PersistedQueryMode.OFF) {
             if (!hasQuery && hash != null) {
                 return refuse(NOT_SUPPORTED, "PersistedQueryNotSupported");
@@ -92,7 +93,7 @@ public final class PersistedDocuments implements PreparsedDocumentProvider {
                             + " hash of a registered document");
                 }
                 if (mode == PersistedQueryMode.AUTOMATIC) {
-                    remember(hash, query);
+                    registering = true;
                 } else if (stored == null && !allowed.contains(query)) {
                     return notAllowed();
                 }
@@ -104,9 +105,17 @@ public final class PersistedDocuments implements PreparsedDocumentProvider {
         } else if (mode == PersistedQueryMode.ALLOW_LIST && (!hasQuery || !allowed.contains(query))) {
             return notAllowed();
         }
-        CompletableFuture<PreparsedDocumentEntry> entry = next == null
+        CompletableFuture<PreparsedDocumentEntry> prepared = next == null
                 ? CompletableFuture.completedFuture(parseAndValidate.apply(resolved))
                 : next.getDocumentAsync(resolved, parseAndValidate);
+        // Only a document that parsed and validated is kept, so the store holds at most cache-size documents no
+        // longer than max-document-size, whatever clients send.
+        CompletableFuture<PreparsedDocumentEntry> entry = !registering ? prepared : prepared.thenApply(result -> {
+            if (!result.hasErrors()) {
+                remember(hash, query);
+            }
+            return result;
+        });
         if (!Boolean.TRUE.equals(input.getGraphQLContext().get(FraiseqlRequestContext.QUERIES_ONLY))) {
             return entry;
         }

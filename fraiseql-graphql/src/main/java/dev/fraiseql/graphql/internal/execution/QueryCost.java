@@ -114,7 +114,8 @@ final class QueryCost {
             return inner(field, type, depth);
         }
         return switch (reach) {
-            case PAGE -> times(pageSize(field, "limit", null), inner(field, type, depth));
+            // The rows an offset skips are read too.
+            case PAGE -> add(offset(field), times(pageSize(field, "limit", null), inner(field, type, depth)));
             case CONNECTION -> walk(field.getSelectionSet(), type, Level.CONNECTION, depth + 1,
                     pageSize(field, "first", "last"));
             case ROW -> inner(field, type, depth);
@@ -140,6 +141,12 @@ final class QueryCost {
         }
         // A size over the maximum is refused when the field runs; until then it can read at most the maximum.
         return size == null ? pages.defaultLimit() : Math.max(0, Math.min(size, pages.maxLimit()));
+    }
+
+    /** The rows a page field skips: its {@code offset} (a literal or a variable), else none. */
+    private long offset(Field field) {
+        Long offset = argument(field, "offset");
+        return offset == null ? 0 : Math.max(0, offset);
     }
 
     private Long argument(Field field, String name) {

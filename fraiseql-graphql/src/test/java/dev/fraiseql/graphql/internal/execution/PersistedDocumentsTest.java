@@ -86,6 +86,17 @@ class PersistedDocumentsTest {
     }
 
     @Test
+    void aDocumentThatDoesNotParseOrValidateIsNotRemembered() {
+        PersistedDocuments documents = new PersistedDocuments(PersistedQueryMode.AUTOMATIC, 10, Map.of(), null);
+        GraphQL graphQl = GraphQL.newGraphQL(SCHEMA).preparsedDocumentProvider(documents).build();
+        for (String invalid : new String[] {"{ hello", "{ nope }"}) {
+            assertThat(run(graphQl, invalid, apq(sha(invalid))).getErrors()).isNotEmpty();
+            assertThat(answer(run(graphQl, "", apq(sha(invalid))))).startsWith("PERSISTED_QUERY_NOT_FOUND");
+        }
+        assertThat(documents.size()).isZero();
+    }
+
+    @Test
     void theAutomaticStoreIsClearedWhenFullSoItStaysBounded() {
         PersistedDocuments documents = new PersistedDocuments(PersistedQueryMode.AUTOMATIC, 2, Map.of(), null);
         GraphQL graphQl = GraphQL.newGraphQL(SCHEMA).preparsedDocumentProvider(documents).build();

@@ -18,7 +18,7 @@ class QueryCostTest {
 
     private static final GraphQLSchema SCHEMA = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse("""
             type Query {
-              books(limit: Int): [Book!]
+              books(limit: Int, offset: Int): [Book!]
               booksConnection(first: Int, last: Int): BookConnection
               book: Book
               bookCount: Int
@@ -64,6 +64,12 @@ class QueryCostTest {
         assertThat(cost("{ books { title } }")).isEqualTo(20);
         assertThat(cost("{ books(limit: 7) { title author { name } } }")).isEqualTo(7);
         assertThat(cost("{ books(limit: 1000) { title } }")).isEqualTo(100);
+    }
+
+    @Test
+    void theRowsAnOffsetSkipsCountTooSoADeepPageCannotSlipUnderTheLimit() {
+        assertThat(cost("{ books(limit: 10, offset: 5000) { reviews { rating } } }")).isEqualTo(5000 + 10 * (1 + 10));
+        assertThat(cost("query($o: Int) { books(limit: 10, offset: $o) { title } }", Map.of("o", 90))).isEqualTo(100);
     }
 
     @Test
