@@ -168,6 +168,15 @@ class FiltersHttpTest {
     }
 
     @Test
+    void aRegularExpressionInsideAListQuantifierIsBadUserInputNamingItsPath() {
+        assertThat(post("{ books(where: {reviews: {some: {comment: {matches: \"(\"}}}}) { id } }")).isEqualTo(
+                "{\"errors\":[{\"message\":\"Invalid value for where.reviews.some.comment.matches: \\\"(\\\" is not a"
+                + " valid regular expression\",\"locations\":[{\"line\":1,\"column\":3}],\"path\":[\"books\"],"
+                + "\"extensions\":{\"code\":\"BAD_USER_INPUT\",\"argument\":\"where.reviews.some.comment.matches\","
+                + "\"classification\":\"BAD_REQUEST\"}}],\"data\":null}");
+    }
+
+    @Test
     void aTextSearchQueryOrLqueryPostgresRefusesNamesItsOperandInsideNestedConditions() {
         assertThat(post("{ books(where: {OR: [{title: {eq: \"x\"}}, {summary: {matches: \"star &\"}}]}) { id } }"))
                 .contains("\"message\":\"Invalid value for where.OR[1].summary.matches: \\\"star &\\\" is not a valid"
