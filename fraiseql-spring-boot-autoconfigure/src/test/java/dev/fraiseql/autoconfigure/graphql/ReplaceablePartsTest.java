@@ -24,6 +24,7 @@ import graphql.execution.ExecutionStrategyParameters;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLScalarType;
 import io.micrometer.observation.tck.TestObservationRegistry;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -58,6 +59,7 @@ class ReplaceablePartsTest {
     /** Counts how often each replacement is used. */
     static final AtomicInteger whereCalls = new AtomicInteger();
     static final AtomicInteger projections = new AtomicInteger();
+    static final AtomicInteger conversions = new AtomicInteger();
     static final AtomicInteger connections = new AtomicInteger();
     static final AtomicInteger queries = new AtomicInteger();
 
@@ -82,6 +84,7 @@ class ReplaceablePartsTest {
 
         @Override
         public Map<String, Object> read(byte[] json, TypeDef type) {
+            conversions.incrementAndGet();
             Map<String, Object> row = super.read(json, type);
             row.computeIfPresent("title", (k, v) -> "[" + v + "]");
             return row;
@@ -111,7 +114,9 @@ class ReplaceablePartsTest {
                         JsonProjector projector = new JsonProjector(selection);
                         return (row, out) -> {
                             projections.incrementAndGet();
-                            return projector.project(row, out);
+                            boolean kept = projector.project(row, out);
+                            // A group of two rows is declared broken, to see the aggregate field fall back.
+                            return kept && (row == null || !new String(row, StandardCharsets.UTF_8).contains("\"count\": 2"));
                         };
                     })
                     .scalar(GraphQLScalarType.newScalar().name("Date").description("The application's own Date.")
@@ -161,6 +166,15 @@ class ReplaceablePartsTest {
             int before = projections.get();
             new GraphQlHttp(port).post("{ book(id: 2) { title } }");
             assertThat(projections.get()).isEqualTo(before + 1);
+        }
+
+        @Test
+        void aGroupTheApplicationsProjectorDeclaresBrokenMakesTheAggregateFallBackToTheConverter() {
+            int before = conversions.get();
+            assertThat(new GraphQlHttp(port).post("{ booksAggregate(groupBy: [genre]) { key { genre } count } }"))
+                    .isEqualTo("{\"data\":{\"booksAggregate\":[{\"key\":{\"genre\":\"FICTION\"},\"count\":2},{\"key\":"
+                            + "{\"genre\":\"HISTORY\"},\"count\":1},{\"key\":{\"genre\":null},\"count\":1}]}}");
+            assertThat(conversions.get()).as("the three groups read again by the converter").isEqualTo(before + 3);
         }
 
         @Test

@@ -70,27 +70,33 @@ final class AggregateDataFetcher implements DataFetcher<Object> {
         return PatternErrors.explained(engine.types(), source, spec.where(), () -> {
             SqlStatement sql = engine.renderer().aggregates().aggregate(spec);
             Map<String, String> settings = FraiseqlRequestContext.localSettings(env.getGraphQlContext());
-            if (!engine.settings().fast()) {
-                List<Map<String, Object>> groups = new ArrayList<>();
-                engine.executor().read(settings, sql, row -> groups.add(engine.converter().read(row, groupType)));
-                return groups;
-            }
-            RowProjector projector = plan.borrow(engine.projectors());
-            try {
-                ByteSink out = new ByteSink(256);
-                out.write('[');
-                engine.executor().read(settings, sql, row -> {
-                    if (out.size() > 1) {
-                        out.write(',');
+            if (engine.settings().fast()) {
+                RowProjector projector = plan.borrow(engine.projectors());
+                try {
+                    ByteSink out = new ByteSink(256);
+                    boolean[] broken = {false};
+                    out.write('[');
+                    engine.executor().read(settings, sql, row -> {
+                        if (out.size() > 1) {
+                            out.write(',');
+                        }
+                        if (!projector.project(row, out)) {
+                            broken[0] = true;
+                        }
+                    });
+                    out.write(']');
+                    // The built-in projector keeps every promise here (each selected aggregate is present); an
+                    // application's own may not, and then graphql-java completes the groups as on the standard path.
+                    if (!broken[0]) {
+                        return new RawJson(out.toByteArray());
                     }
-                    // Every selected field of a group is present (null sums included), so no promise can break.
-                    projector.project(row, out);
-                });
-                out.write(']');
-                return new RawJson(out.toByteArray());
-            } finally {
-                plan.release(projector);
+                } finally {
+                    plan.release(projector);
+                }
             }
+            List<Map<String, Object>> groups = new ArrayList<>();
+            engine.executor().read(settings, sql, row -> groups.add(engine.converter().read(row, groupType)));
+            return groups;
         });
     }
 
