@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -65,12 +64,9 @@ public final class AggregateBenchmark {
                 + " hand-written SQL ms |\n|---|---|---|---|---|---|---|---|\n");
         Map<String, String> answers = new java.util.LinkedHashMap<>();
         for (String mode : List.of("fast", "standard")) {
-            ConfigurableApplicationContext app = new SpringApplicationBuilder(BenchmarkApplication.class).properties(
-                    "fraiseql.db.url=" + db.postgresUrl(), "fraiseql.db.max-connections=2", "fraiseql.db.min-idle=1",
-                    "fraiseql.graphql.execution=" + mode, "server.port=0",
-                    "spring.application.name=fraiseql-bench-aggregate-" + mode).run();
+            ConfigurableApplicationContext app = EndToEndBenchmark.start(db, mode, "jvm", 2);
             try {
-                String url = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/graphql";
+                String url = "http://127.0.0.1:" + EndToEndBenchmark.port(app) + "/graphql";
                 for (Scenario s : SCENARIOS) {
                     String body = "{\"query\":\"" + s.query().replace("\"", "\\\"") + "\"}";
                     String response = EndToEndBenchmark.post(HttpClient.newHttpClient(), url, body);

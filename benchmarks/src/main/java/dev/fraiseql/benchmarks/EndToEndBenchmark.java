@@ -101,8 +101,8 @@ public final class EndToEndBenchmark {
                 new Contender("JDBC ceiling", fastJvmBase + s.ceilingPath()));
     }
 
-    private static ConfigurableApplicationContext start(BenchDatabase db, String mode, String projection,
-            int connections) {
+    /** Starts the benchmark application on {@code db} with a pool of {@code connections}, on a free port. */
+    static ConfigurableApplicationContext start(BenchDatabase db, String mode, String projection, int connections) {
         return new SpringApplicationBuilder(BenchmarkApplication.class)
                 .properties(
                         "fraiseql.db.url=" + db.postgresUrl(),
@@ -115,7 +115,7 @@ public final class EndToEndBenchmark {
                 .run();
     }
 
-    private static int port(ConfigurableApplicationContext ctx) {
+    static int port(ConfigurableApplicationContext ctx) {
         return Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
     }
 

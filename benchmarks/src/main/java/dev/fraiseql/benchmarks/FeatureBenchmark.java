@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -83,14 +82,10 @@ public final class FeatureBenchmark {
             }
         }
         db.runScript("ANALYZE tv_book");
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(BenchmarkApplication.class)
-                .properties("fraiseql.db.url=" + db.postgresUrl(), "fraiseql.db.max-connections=" + connections,
-                        "fraiseql.db.min-idle=" + connections, "fraiseql.graphql.execution=fast", "server.port=0",
-                        "spring.application.name=fraiseql-bench-features")
-                .run();
+        ConfigurableApplicationContext app = EndToEndBenchmark.start(db, "fast", "jvm", connections);
         List<Row> rows = new ArrayList<>();
         try {
-            String url = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/graphql";
+            String url = "http://127.0.0.1:" + EndToEndBenchmark.port(app) + "/graphql";
             HttpClient http = HttpClient.newHttpClient();
             for (Scenario s : scenarios) {
                 for (String body : s.bodies().subList(0, Math.min(3, s.bodies().size()))) {

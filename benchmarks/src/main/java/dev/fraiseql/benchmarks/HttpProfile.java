@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -34,14 +33,10 @@ public final class HttpProfile {
 
         BenchDatabase db = BenchDatabase.open(data);
         List<String> lookups = db.bookIds(200).stream().map(Queries::lookupBody).toList();
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(BenchmarkApplication.class)
-                .properties("fraiseql.db.url=" + db.postgresUrl(), "fraiseql.db.max-connections=" + connections,
-                        "fraiseql.db.min-idle=" + connections, "server.port=0",
-                        "spring.application.name=fraiseql-bench-http-profile")
-                .run();
+        ConfigurableApplicationContext app = EndToEndBenchmark.start(db, "fast", "jvm", connections);
         List<String> summary = new ArrayList<>();
         try {
-            String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+            String base = "http://127.0.0.1:" + EndToEndBenchmark.port(app);
             record Target(String name, String url, List<String> bodies) {
             }
             List<Target> targets = List.of(
