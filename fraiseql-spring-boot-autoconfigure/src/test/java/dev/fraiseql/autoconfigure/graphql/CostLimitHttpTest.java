@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -64,7 +63,7 @@ class CostLimitHttpTest {
     void anAggregateCostsAScanOfTheLargestPageLikeACount() {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LibraryTestApplication.class)
                 .properties(db.properties()).properties("server.port=0", "fraiseql.graphql.max-cost=150").run()) {
-            GraphQlHttp http = new GraphQlHttp(((WebServerApplicationContext) app).getWebServer().getPort());
+            GraphQlHttp http = new GraphQlHttp(app);
             assertThat(http.post("{ booksAggregate { count } }")).isEqualTo("{\"data\":{\"booksAggregate\":"
                     + "[{\"count\":4}]}}");
             assertThat(http.exchange("{ a: booksAggregate { count } b: booksAggregate { count } }", Map.of(), Map.of())

@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A real HTTP client for {@code POST /graphql} (and {@code GET}), returning the exact response body. */
@@ -16,6 +18,11 @@ final class GraphQlHttp {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newHttpClient();
     private final URI uri;
+
+    /** A client of an application started with {@code server.port=0}, on the port it listens on. */
+    GraphQlHttp(ApplicationContext context) {
+        this(((WebServerApplicationContext) context).getWebServer().getPort());
+    }
 
     GraphQlHttp(int port) {
         this.uri = URI.create("http://localhost:" + port + "/graphql");

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,10 +64,6 @@ class ParityHttpTest {
         }
     }
 
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
-    }
-
     record Case(String name, String query, Map<String, Object> variables) {
     }
 
@@ -102,14 +97,14 @@ class ParityHttpTest {
     @Test
     void jsonScalarValuesAreTheDocumentedDifferenceSoTheTwoModesReallyDiffer() {
         String query = "{ book(id: 1) { metadata } }";
-        assertThat(new GraphQlHttp(port(standard)).post(query)).isEqualTo("{\"data\":{\"book\":{\"metadata\":{\"shelf\":3}}}}");
-        assertThat(new GraphQlHttp(port(fast)).post(query)).isEqualTo("{\"data\":{\"book\":{\"metadata\":{\"shelf\": 3}}}}");
-        assertThat(new GraphQlHttp(port(fastJvm)).post(query)).isEqualTo("{\"data\":{\"book\":{\"metadata\":{\"shelf\": 3}}}}");
+        assertThat(new GraphQlHttp(standard).post(query)).isEqualTo("{\"data\":{\"book\":{\"metadata\":{\"shelf\":3}}}}");
+        assertThat(new GraphQlHttp(fast).post(query)).isEqualTo("{\"data\":{\"book\":{\"metadata\":{\"shelf\": 3}}}}");
+        assertThat(new GraphQlHttp(fastJvm).post(query)).isEqualTo("{\"data\":{\"book\":{\"metadata\":{\"shelf\": 3}}}}");
     }
 
     @Test
     void tooDeepQueryIsRejectedWithItsCode() {
-        HttpResponse<String> response = new GraphQlHttp(port(fast))
+        HttpResponse<String> response = new GraphQlHttp(fast)
                 .exchange("{ __schema { types { fields { type { name } } } } }", Map.of(), Map.of());
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).isEqualTo("{\"errors\":[{\"message\":\"Query depth 5 exceeds the maximum of 4"
@@ -120,8 +115,8 @@ class ParityHttpTest {
     @TestFactory
     Stream<DynamicTest> bothExecutionModesAnswerEveryQueryWithTheSameBytes() throws IOException {
         return corpus().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-            HttpResponse<String> expected = new GraphQlHttp(port(standard)).exchange(c.query(), c.variables(), Map.of());
-            HttpResponse<String> actual = new GraphQlHttp(port(fast)).exchange(c.query(), c.variables(), Map.of());
+            HttpResponse<String> expected = new GraphQlHttp(standard).exchange(c.query(), c.variables(), Map.of());
+            HttpResponse<String> actual = new GraphQlHttp(fast).exchange(c.query(), c.variables(), Map.of());
             assertThat(actual.body()).as("fast path body of '%s'", c.name()).isEqualTo(expected.body());
             assertThat(actual.statusCode()).isEqualTo(expected.statusCode());
             if (c.name().startsWith("error:")) {
@@ -136,9 +131,9 @@ class ParityHttpTest {
     @TestFactory
     Stream<DynamicTest> jvmProjectionAnswersEveryQueryWithTheSameBytesAsTheOtherPaths() throws IOException {
         return corpus().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-            HttpResponse<String> expected = new GraphQlHttp(port(standard)).exchange(c.query(), c.variables(), Map.of());
-            HttpResponse<String> sql = new GraphQlHttp(port(fast)).exchange(c.query(), c.variables(), Map.of());
-            HttpResponse<String> actual = new GraphQlHttp(port(fastJvm)).exchange(c.query(), c.variables(), Map.of());
+            HttpResponse<String> expected = new GraphQlHttp(standard).exchange(c.query(), c.variables(), Map.of());
+            HttpResponse<String> sql = new GraphQlHttp(fast).exchange(c.query(), c.variables(), Map.of());
+            HttpResponse<String> actual = new GraphQlHttp(fastJvm).exchange(c.query(), c.variables(), Map.of());
             assertThat(actual.body()).as("fast path with JVM projection, body of '%s'", c.name()).isEqualTo(expected.body());
             assertThat(actual.body()).as("JVM against SQL projection, body of '%s'", c.name()).isEqualTo(sql.body());
             assertThat(actual.statusCode()).isEqualTo(expected.statusCode());
