@@ -156,6 +156,17 @@ class QueryPlanIntegrationTest {
     }
 
     @Test
+    void anAggregateOverAnIndexedFilterReadsOnlyTheMatchingRowsThroughTheIndex() throws Exception {
+        Plan plan = explain(renderer.aggregates().aggregate(new AggregateSpec(BOOK, m("publishedYear", m("eq", 2001)),
+                List.of("pageCount"), true, List.of(new AggregateSpec.Measure(Aggregate.MAX, "title")), null, 20,
+                null)));
+        // Grouped by a field no index orders: the 800 books of 2001 are read through the year index, then grouped.
+        assertThat(plan.returned()).isEqualTo(20);
+        assertThat(plan.indexes()).containsExactly("tv_book_year_id_idx");
+        assertThat(plan.examined()).isEqualTo(ROWS / 125);
+    }
+
+    @Test
     void aForwardPageInIdOrderCostsTheSameAtEveryDepth() throws Exception {
         for (int depth : new int[] {0, 1, ROWS / 2, ROWS - 1000, ROWS - 101}) {
             String after = depth == 0 ? null : cursor(idsInOrder.get(depth - 1));
