@@ -12,6 +12,7 @@ import dev.fraiseql.core.schema.TypeRegistry;
 import dev.fraiseql.core.where.WhereRenderer;
 import dev.fraiseql.graphql.internal.controller.ControllerMappings;
 import dev.fraiseql.graphql.internal.controller.ViewQueryArgumentResolver;
+import dev.fraiseql.graphql.internal.execution.DirectExecutor;
 import dev.fraiseql.graphql.internal.execution.DocumentCache;
 import dev.fraiseql.graphql.internal.execution.FieldReach;
 import dev.fraiseql.graphql.internal.execution.PersistedDocuments;
@@ -26,6 +27,7 @@ import dev.fraiseql.graphql.internal.schema.FraiseqlScalars;
 import dev.fraiseql.graphql.internal.schema.FraiseqlSchema;
 import dev.fraiseql.graphql.internal.schema.SchemaReader;
 import dev.fraiseql.graphql.internal.schema.ViewCatalog;
+import graphql.GraphQL;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.ExecutionStrategy;
 import graphql.execution.instrumentation.Instrumentation;
@@ -159,6 +161,18 @@ public final class FraiseqlGraphQl {
     public Instrumentation limits() {
         return new QueryLimits(settings.maxQueryDepth(), settings.maxAliases(), settings.maxRootFields(),
                 settings.maxDocumentSize(), settings.maxCost(), settings.pages(), coordinate -> reaches.get(coordinate));
+    }
+
+    /**
+     * Answers the view-bound queries {@code graphQl} runs without its field execution (see {@link DirectExecution});
+     * {@code graphQl} must be the instance this binding was {@linkplain #configure installed} into, and the answer is
+     * {@linkplain DirectExecution#unavailable() unavailable} when the instance has parts a request must pass through.
+     *
+     * @throws IllegalStateException before the schema is read
+     */
+    public DirectExecution directExecution(GraphQL graphQl) {
+        Bindings current = bindings();
+        return DirectExecutor.create(graphQl, settings.fast(), current::rawQueryFetcher, observations);
     }
 
     /**

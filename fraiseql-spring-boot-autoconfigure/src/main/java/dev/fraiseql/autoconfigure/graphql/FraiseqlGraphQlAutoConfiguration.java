@@ -5,14 +5,25 @@ import dev.fraiseql.core.error.RetryPolicy;
 import dev.fraiseql.core.execution.ConnectionSource;
 import dev.fraiseql.core.execution.ExecutorSettings;
 import dev.fraiseql.core.execution.QueryExecutor;
+import dev.fraiseql.graphql.DirectExecution;
 import dev.fraiseql.graphql.FraiseqlExceptionResolver;
 import dev.fraiseql.graphql.FraiseqlGraphQl;
 import dev.fraiseql.graphql.FraiseqlGraphQlCustomizer;
+import dev.fraiseql.graphql.PersistedQueryMode;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -25,7 +36,6 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustom
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -33,9 +43,13 @@ import org.springframework.core.env.Environment;
 import org.springframework.graphql.data.method.HandlerMethodArgumentResolver;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.graphql.observation.DataFetcherObservationConvention;
+import org.springframework.graphql.observation.ExecutionRequestObservationConvention;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 import org.springframework.graphql.server.webmvc.GraphQlRequestPredicates;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -106,20 +120,98 @@ public final class FraiseqlGraphQlAutoConfiguration {
         return fraiseql.limits();
     }
 
-    /** In the allow-list mode, POST requests naming a document by a top-level {@code documentId}. */
+    /**
+     * The POST route of the GraphQL endpoint, ahead of Spring for GraphQL's own: answers view-bound queries directly
+     * ({@code fraiseql.graphql.direct-execution}), moves a top-level {@code documentId} into the extensions in the
+     * allow-list mode, and hands everything else to Spring's handler.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnClass({RouterFunction.class, GraphQlHttpHandler.class})
-    static class DocumentIdConfiguration {
+    static class PostRouteConfiguration {
+
+        /** FraiseQL's own interceptor, which acts on GET requests only. */
+        private static final Set<String> OWN_INTERCEPTORS = Set.of("fraiseqlQueriesOnlyOverGet");
+
+        @Bean
+        GraphQlPostHandler fraiseqlGraphQlPostHandler(ObjectProvider<GraphQlHttpHandler> handler,
+                ObjectProvider<GraphQlSource> source, FraiseqlGraphQl fraiseql, FraiseqlGraphQlProperties properties,
+                ListableBeanFactory beans) {
+            HandlerFunction<ServerResponse> spring = request -> handler.getObject().handleRequest(request);
+            HandlerFunction<ServerResponse> next = properties.getPersistedQueries().getMode()
+                    == PersistedQueryMode.ALLOW_LIST ? new DocumentIdRequests(handler::getObject)::post : spring;
+            return new GraphQlPostHandler(() -> {
+                if (!properties.isDirectExecution()) {
+                    return null;
+                }
+                List<String> interceptors = Arrays.stream(beans.getBeanNamesForType(WebGraphQlInterceptor.class))
+                        .filter(name -> !OWN_INTERCEPTORS.contains(name)).toList();
+                if (!interceptors.isEmpty()) {
+                    return unavailable("the application's WebGraphQlInterceptor beans (" + String.join(", ",
+                            interceptors) + ") must see every request");
+                }
+                List<String> conventions = Stream.of(ExecutionRequestObservationConvention.class,
+                        DataFetcherObservationConvention.class)
+                        .flatMap(type -> Arrays.stream(beans.getBeanNamesForType(type))).toList();
+                if (!conventions.isEmpty()) {
+                    return unavailable("it records graphql.request with Spring for GraphQL's default convention, not"
+                            + " the application's (" + String.join(", ", conventions) + ")");
+                }
+                return fraiseql.directExecution(source.getObject().graphQl());
+            }, next);
+        }
 
         @Bean
         @Order(Ordered.HIGHEST_PRECEDENCE)
-        @Conditional(OnAllowListMode.class)
-        RouterFunction<ServerResponse> fraiseqlGraphQlDocumentIdRoute(ObjectProvider<GraphQlHttpHandler> handler,
-                Environment environment) {
-            DocumentIdRequests requests = new DocumentIdRequests(handler::getObject);
+        RouterFunction<ServerResponse> fraiseqlGraphQlPostRoute(GraphQlPostHandler handler, Environment environment) {
             return RouterFunctions.route(GraphQlRequestPredicates.graphQlHttp(
-                    environment.getProperty("spring.graphql.http.path", "/graphql")), requests::post);
+                    environment.getProperty("spring.graphql.http.path", "/graphql")), handler::handle);
+        }
+
+        private static DirectExecution unavailable(String reason) {
+            return new DirectExecution() {
+                @Override
+                public String unavailable() {
+                    return reason;
+                }
+
+                @Override
+                public byte[] execute(String query, String operationName, Map<String, Object> variables,
+                        Locale locale) {
+                    return null;
+                }
+
+                @Override
+                public long answered() {
+                    return 0;
+                }
+
+                @Override
+                public long declined() {
+                    return 0;
+                }
+            };
+        }
+    }
+
+    /** Counts the requests the direct path answered and handed on, as {@code fraiseql.graphql.direct}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterBinder.class)
+    @ConditionalOnBean(GraphQlPostHandler.class)
+    static class DirectExecutionMetricsConfiguration {
+
+        @Bean
+        MeterBinder fraiseqlDirectExecutionMetrics(GraphQlPostHandler handler) {
+            return registry -> {
+                FunctionCounter.builder("fraiseql.graphql.direct", handler, GraphQlPostHandler::answered)
+                        .tag("outcome", "answered")
+                        .description("GraphQL requests answered without graphql-java's execution")
+                        .register(registry);
+                FunctionCounter.builder("fraiseql.graphql.direct", handler, GraphQlPostHandler::declined)
+                        .tag("outcome", "declined")
+                        .description("GraphQL requests the direct path handed on to graphql-java")
+                        .register(registry);
+            };
         }
     }
 

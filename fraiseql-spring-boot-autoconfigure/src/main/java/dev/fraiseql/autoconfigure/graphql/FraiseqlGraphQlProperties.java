@@ -59,6 +59,13 @@ public class FraiseqlGraphQlProperties {
     private boolean getRequests = true;
 
     /**
+     * Whether queries whose root fields are all bound to views are answered without graphql-java's execution and
+     * Spring for GraphQL's request handling (the same answers, a fraction of the JVM work); any other request goes
+     * through them as before.
+     */
+    private boolean directExecution = true;
+
+    /**
      * Most rows a query may be estimated to read (page sizes multiplied through nesting, nested lists counted 10
      * elements, totalCount a full page); 0 turns the check off.
      */
@@ -273,6 +280,14 @@ public class FraiseqlGraphQlProperties {
 
     public void setGetRequests(boolean getRequests) {
         this.getRequests = getRequests;
+    }
+
+    public boolean isDirectExecution() {
+        return directExecution;
+    }
+
+    public void setDirectExecution(boolean directExecution) {
+        this.directExecution = directExecution;
     }
 
     public int getMaxCost() {

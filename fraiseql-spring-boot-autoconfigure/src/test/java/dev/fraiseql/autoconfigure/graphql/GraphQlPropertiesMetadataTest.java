@@ -31,6 +31,7 @@ class GraphQlPropertiesMetadataTest {
                 "fraiseql.graphql.max-document-size",
                 "fraiseql.graphql.validate-views",
                 "fraiseql.graphql.document-cache-size", "fraiseql.graphql.get-requests", "fraiseql.graphql.max-cost",
+                "fraiseql.graphql.direct-execution",
                 "fraiseql.graphql.persisted-queries.mode", "fraiseql.graphql.persisted-queries.cache-size",
                 "fraiseql.graphql.persisted-queries.allow-list");
         assertThat(descriptions.get("fraiseql.graphql.validate-views")).startsWith("Whether ");

@@ -46,6 +46,14 @@ public class DocumentCache implements PreparsedDocumentProvider {
         return CompletableFuture.completedFuture(entry);
     }
 
+    /**
+     * The entry held for {@code query} in {@code locale}, or {@code null} when it has not been parsed yet; looking does
+     * not parse, so only a request through graphql-java fills the cache.
+     */
+    public PreparsedDocumentEntry cached(String query, Locale locale) {
+        return entries.get(new Key(query, locale));
+    }
+
     /** Number of documents held now. */
     public int size() {
         return entries.size();

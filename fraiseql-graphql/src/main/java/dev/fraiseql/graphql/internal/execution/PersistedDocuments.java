@@ -129,6 +129,18 @@ public final class PersistedDocuments implements PreparsedDocumentProvider {
         return next;
     }
 
+    /**
+     * The parsed and validated entry of a request carrying {@code query} in full (and no hash) that this provider would
+     * let run, if the cache behind it holds one; {@code null} when it does not, or when the allow-list does not hold the
+     * document. Looking parses nothing.
+     */
+    public PreparsedDocumentEntry cached(String query, Locale locale) {
+        if (!(next instanceof DocumentCache cache) || mode == PersistedQueryMode.ALLOW_LIST && !allowed.contains(query)) {
+            return null;
+        }
+        return cache.cached(query, locale);
+    }
+
     /** How many documents the automatic mode remembers now. */
     public int size() {
         return mode == PersistedQueryMode.ALLOW_LIST ? 0 : known.size();

@@ -109,8 +109,22 @@ public class QueryLimits extends SimplePerformantInstrumentation {
     @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters
             parameters, InstrumentationState state) {
+        ExecutionContext context = parameters.getExecutionContext();
+        check(context.getOperationDefinition(), context.getFragmentsByName(), context.getGraphQLSchema(),
+                context.getCoercedVariables());
+        return super.beginExecuteOperation(parameters, state);
+    }
+
+    /**
+     * Refuses {@code operation} when it is deeper, has more aliases or root fields, or is estimated to cost more than the
+     * limits allow.
+     *
+     * @throws AbortExecutionException naming the limit, with its code in the extensions
+     */
+    public void check(OperationDefinition operation, Map<String, FragmentDefinition> fragments, GraphQLSchema schema,
+            CoercedVariables variables) {
         if (maxDepth > 0 || maxAliases > 0 || maxRootFields > 0 || maxCost > 0) {
-            Measures m = measure(parameters.getExecutionContext());
+            Measures m = measure(operation, fragments, schema, variables);
             if (maxDepth > 0 && m.depth() > maxDepth) {
                 throw new Refused(TOO_DEEP, "Query depth " + m.depth() + " exceeds the maximum of " + maxDepth
                         + " (fraiseql.graphql.max-query-depth): select fewer nested levels");
@@ -131,28 +145,25 @@ public class QueryLimits extends SimplePerformantInstrumentation {
                         + " pages with limit, first or last, select fewer nested lists, or split the query");
             }
         }
-        return super.beginExecuteOperation(parameters, state);
     }
 
-    private Measures measure(ExecutionContext context) {
-        OperationDefinition operation = context.getOperationDefinition();
+    private Measures measure(OperationDefinition operation, Map<String, FragmentDefinition> fragments,
+            GraphQLSchema schema, CoercedVariables variables) {
         Measures known = measures.get(operation);
         if (known != null) {
             return known;
         }
-        Walk walk = new Walk(context.getFragmentsByName(), context.getCoercedVariables());
+        Walk walk = new Walk(fragments, variables);
         int depth = walk.depth(operation.getSelectionSet(), 0);
         long cost = 0;
         boolean costUsedVariables = false;
         if (maxCost > 0) {
-            GraphQLSchema schema = context.getGraphQLSchema();
             GraphQLCompositeType root = switch (operation.getOperation()) {
                 case MUTATION -> schema.getMutationType();
                 case SUBSCRIPTION -> schema.getSubscriptionType();
                 default -> schema.getQueryType();
             };
-            QueryCost estimate = new QueryCost(schema, context.getFragmentsByName(), walk.conditions,
-                    context.getCoercedVariables().toMap(), pages, reaches);
+            QueryCost estimate = new QueryCost(schema, fragments, walk.conditions, variables.toMap(), pages, reaches);
             cost = estimate.root(operation.getSelectionSet(), root);
             costUsedVariables = estimate.usedVariables();
         }

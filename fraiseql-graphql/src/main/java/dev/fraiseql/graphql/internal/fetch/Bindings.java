@@ -121,6 +121,16 @@ public final class Bindings {
         }
     }
 
+    /**
+     * The fetcher of the query field {@code coordinate} ({@code Query.books}) when it reads a view or aggregates one and
+     * needs from graphql-java only the field's arguments, selection, variables and context, so that it can be called
+     * outside graphql-java's execution; {@code null} for any other field (connections, controller methods, mutations).
+     */
+    public DataFetcher<?> rawQueryFetcher(String coordinate) {
+        DataFetcher<?> fetcher = schemaFetchers.get(coordinate);
+        return fetcher instanceof ViewDataFetcher || fetcher instanceof AggregateDataFetcher ? fetcher : null;
+    }
+
     /** The query of the {@code @FraiseqlMapping(view = ...)} method serving {@code coordinate}, or {@code null}. */
     public ViewQuery viewQuery(String coordinate, DataFetchingEnvironment env) {
         ViewDataFetcher fetcher = controllerViews.get(coordinate);

@@ -3,17 +3,20 @@ package dev.fraiseql.autoconfigure.graphql.testapp;
 import dev.fraiseql.graphql.FraiseqlRequestContext;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 
 /**
  * The zero-Java application shape: nothing but {@code @SpringBootApplication}, the starter, properties
- * and a schema file; the interceptor only passes the tenant header on to PostgreSQL.
+ * and a schema file; the interceptor only passes the tenant header on to PostgreSQL
+ * ({@code library.tenant-interceptor=false} leaves it out, so that queries take the direct path).
  */
 @SpringBootApplication
 public class LibraryTestApplication {
 
     @Bean
+    @ConditionalOnBooleanProperty(name = "library.tenant-interceptor", matchIfMissing = true)
     WebGraphQlInterceptor tenantInterceptor() {
         return (request, chain) -> {
             String tenant = request.getHeaders().getFirst("X-Tenant");
