@@ -18,9 +18,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * One command, four contenders side by side on the same data and the same machine: the fast path (projecting
- * in the JVM or in SQL), the standard path and the plain JDBC ceiling, for a 1-row lookup and a 100-row list
- * with nested objects.
+ * One command, five contenders side by side on the same data and the same machine: the fast path (projecting
+ * in the JVM or in SQL), the fast path with direct execution off (through graphql-java), the standard path and
+ * the plain JDBC ceiling, for a 1-row lookup and a 100-row list with nested objects.
  * Reports requests/s, p99, CPU seconds of the JVM and of PostgreSQL per 1000 requests, and the bytes the
  * JVM allocated per request.
  */
@@ -54,27 +54,30 @@ public final class EndToEndBenchmark {
         ConfigurableApplicationContext fast = start(db, "fast", "sql", connections);
         ConfigurableApplicationContext fastJvm = start(db, "fast", "jvm", connections);
         ConfigurableApplicationContext standard = start(db, "standard", "sql", connections);
+        ConfigurableApplicationContext viaGraphQlJava = start(db, "fast", "jvm", connections,
+                "fraiseql.graphql.direct-execution=false");
         try {
             String fastBase = "http://127.0.0.1:" + port(fast);
             String fastJvmBase = "http://127.0.0.1:" + port(fastJvm);
             String standardBase = "http://127.0.0.1:" + port(standard);
+            String viaBase = "http://127.0.0.1:" + port(viaGraphQlJava);
             List<String> ids = db.bookIds(200);
             List<String> lookupBodies = ids.stream().map(Queries::lookupBody).toList();
             List<Scenario> scenarios = List.of(
                     new Scenario("1-row lookup", "/graphql", "/ceiling/book", lookupBodies),
                     new Scenario("100-row list, nested", "/graphql", "/ceiling/books", List.of(Queries.listBody())));
 
-            List<String> mismatches = checkSameBytes(scenarios, fastBase, standardBase, fastJvmBase);
+            List<String> mismatches = checkSameBytes(scenarios, fastBase, standardBase, fastJvmBase, viaBase);
             List<Row> rows = new ArrayList<>();
             // Warm every contender's JIT on every query first: a short warm-up left round 1 measuring compilation.
             for (Scenario s : scenarios) {
-                for (Contender c : contenders(s, fastBase, fastJvmBase, standardBase)) {
+                for (Contender c : contenders(s, fastBase, fastJvmBase, standardBase, viaBase)) {
                     Wrk.run(c.url(), s.bodies(), connections, warmup, scripts);
                 }
             }
             for (int round = 1; round <= rounds; round++) {
                 for (Scenario s : scenarios) {
-                    for (Contender c : contenders(s, fastBase, fastJvmBase, standardBase)) {
+                    for (Contender c : contenders(s, fastBase, fastJvmBase, standardBase, viaBase)) {
                         Wrk.run(c.url(), s.bodies(), connections, 2, scripts);
                         rows.add(measure(s, c, connections, seconds, scripts));
                         System.out.println("round " + round + ": " + rows.get(rows.size() - 1));
@@ -88,22 +91,27 @@ public final class EndToEndBenchmark {
             Files.writeString(out.resolve("end-to-end.md"), report);
             System.out.println(report);
         } finally {
+            viaGraphQlJava.close();
             standard.close();
             fastJvm.close();
             fast.close();
         }
     }
 
-    private static List<Contender> contenders(Scenario s, String fastBase, String fastJvmBase, String standardBase) {
+    private static List<Contender> contenders(Scenario s, String fastBase, String fastJvmBase, String standardBase,
+            String viaBase) {
         return List.of(new Contender("fast path, projection in the JVM", fastJvmBase + s.graphqlPath()),
+                new Contender("fast path through graphql-java (direct execution off)", viaBase + s.graphqlPath()),
                 new Contender("fast path, projection in SQL", fastBase + s.graphqlPath()),
                 new Contender("standard path", standardBase + s.graphqlPath()),
                 new Contender("JDBC ceiling", fastJvmBase + s.ceilingPath()));
     }
 
     /** Starts the benchmark application on {@code db} with a pool of {@code connections}, on a free port. */
-    static ConfigurableApplicationContext start(BenchDatabase db, String mode, String projection, int connections) {
+    static ConfigurableApplicationContext start(BenchDatabase db, String mode, String projection, int connections,
+            String... more) {
         return new SpringApplicationBuilder(BenchmarkApplication.class)
+                .properties(more)
                 .properties(
                         "fraiseql.db.url=" + db.postgresUrl(),
                         "fraiseql.db.max-connections=" + connections,
@@ -119,9 +127,12 @@ public final class EndToEndBenchmark {
         return Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
     }
 
-    /** The three contenders must answer with the same bytes, or the comparison means nothing. */
+    /**
+     * The contenders must answer with the same bytes, or the comparison means nothing; the fast path is asked twice, as
+     * its first answer to a new document comes through graphql-java and the second from the direct path.
+     */
     private static List<String> checkSameBytes(List<Scenario> scenarios, String fastBase, String standardBase,
-            String fastJvmBase) throws IOException, InterruptedException {
+            String fastJvmBase, String viaBase) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         List<String> problems = new ArrayList<>();
         for (Scenario s : scenarios) {
@@ -130,6 +141,12 @@ public final class EndToEndBenchmark {
                 String st = post(http, standardBase + s.graphqlPath(), body);
                 String ceiling = post(http, fastJvmBase + s.ceilingPath(), body);
                 String jvm = post(http, fastJvmBase + s.graphqlPath(), body);
+                String direct = post(http, fastJvmBase + s.graphqlPath(), body);
+                String via = post(http, viaBase + s.graphqlPath(), body);
+                if (!jvm.equals(direct) || !direct.equals(via)) {
+                    problems.add(s.name() + ": the direct path and graphql-java differ\n  direct: " + abbreviate(direct)
+                            + "\n  graphql-java: " + abbreviate(via));
+                }
                 if (!f.equals(jvm)) {
                     problems.add(s.name() + ": projection in SQL and in the JVM differ\n  sql: " + abbreviate(f)
                             + "\n  jvm: " + abbreviate(jvm));

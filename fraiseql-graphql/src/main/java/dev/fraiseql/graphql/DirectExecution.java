@@ -16,17 +16,21 @@ public interface DirectExecution {
     String unavailable();
 
     /**
-     * The response to a request, {@code {"data":{...}}} in UTF-8, or {@code null} when graphql-java must answer it: the
+     * The response to a request, {@code {"data":{...}}}, or {@code null} when graphql-java must answer it: the
      * document has not been parsed and validated by an earlier request, the operation is not a query of view-bound
      * fields, a variable or argument is invalid, a limit refuses it, or a field fails or breaks a non-null promise.
      * Declining may happen after some fields were read: reads have no effect, so graphql-java reads them again.
      *
-     * @param query the request's document
+     * @param query the request's document, {@code null} when it names a persisted one by hash
      * @param operationName the operation to run, {@code null} for the only one
      * @param variables the request's variables as JSON values, {@code null} for none
+     * @param extensions the request's extensions ({@code persistedQuery.sha256Hash} or {@code documentId} name a
+     *     persisted document; a request with both a hash and a query is declined, as it registers or checks the
+     *     document), {@code null} for none
      * @param locale the request's locale, which the document cache and the coercion of values use
      */
-    byte[] execute(String query, String operationName, Map<String, Object> variables, Locale locale);
+    DirectResponse execute(String query, String operationName, Map<String, Object> variables, Map<String, Object> extensions,
+            Locale locale);
 
     /** How many requests {@link #execute} answered. */
     long answered();

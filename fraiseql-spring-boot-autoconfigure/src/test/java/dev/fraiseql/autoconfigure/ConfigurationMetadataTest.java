@@ -77,7 +77,7 @@ class ConfigurationMetadataTest {
             assertThat(comparable).as(name).isEqualTo(parsed);
             checked.put(name, expected);
         }
-        assertThat(checked).hasSize(26);
+        assertThat(checked).hasSize(27);
     }
 
     private static String camelCase(String kebab) {

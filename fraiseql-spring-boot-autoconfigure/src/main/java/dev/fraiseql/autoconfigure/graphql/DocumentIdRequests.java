@@ -27,7 +27,11 @@ final class DocumentIdRequests {
 
     /** Answers a POST request, moving a top-level {@code documentId} into its extensions. */
     ServerResponse post(ServerRequest request) throws Exception {
-        byte[] bytes = request.body(byte[].class);
+        return post(request, request.body(byte[].class));
+    }
+
+    /** Answers a POST request whose body has been read already as {@code bytes}. */
+    ServerResponse post(ServerRequest request, byte[] bytes) throws Exception {
         String text = new String(bytes, StandardCharsets.UTF_8);
         // Parsing every body twice would tax every request; only one that names a document is rewritten.
         if (text.contains("\"documentId\"")) {

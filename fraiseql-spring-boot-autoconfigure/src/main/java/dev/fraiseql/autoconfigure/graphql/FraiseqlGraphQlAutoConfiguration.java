@@ -6,6 +6,7 @@ import dev.fraiseql.core.execution.ConnectionSource;
 import dev.fraiseql.core.execution.ExecutorSettings;
 import dev.fraiseql.core.execution.QueryExecutor;
 import dev.fraiseql.graphql.DirectExecution;
+import dev.fraiseql.graphql.DirectResponse;
 import dev.fraiseql.graphql.FraiseqlExceptionResolver;
 import dev.fraiseql.graphql.FraiseqlGraphQl;
 import dev.fraiseql.graphql.FraiseqlGraphQlCustomizer;
@@ -137,9 +138,12 @@ public final class FraiseqlGraphQlAutoConfiguration {
         GraphQlPostHandler fraiseqlGraphQlPostHandler(ObjectProvider<GraphQlHttpHandler> handler,
                 ObjectProvider<GraphQlSource> source, FraiseqlGraphQl fraiseql, FraiseqlGraphQlProperties properties,
                 ListableBeanFactory beans) {
-            HandlerFunction<ServerResponse> spring = request -> handler.getObject().handleRequest(request);
-            HandlerFunction<ServerResponse> next = properties.getPersistedQueries().getMode()
-                    == PersistedQueryMode.ALLOW_LIST ? new DocumentIdRequests(handler::getObject)::post : spring;
+            boolean allowList = properties.getPersistedQueries().getMode() == PersistedQueryMode.ALLOW_LIST;
+            DocumentIdRequests documentIds = new DocumentIdRequests(handler::getObject);
+            HandlerFunction<ServerResponse> next = allowList ? documentIds::post
+                    : request -> handler.getObject().handleRequest(request);
+            GraphQlPostHandler.ReadRoute nextRead = allowList ? documentIds::post
+                    : GraphQlPostHandler.spring(handler::getObject);
             return new GraphQlPostHandler(() -> {
                 if (!properties.isDirectExecution()) {
                     return null;
@@ -158,7 +162,7 @@ public final class FraiseqlGraphQlAutoConfiguration {
                             + " the application's (" + String.join(", ", conventions) + ")");
                 }
                 return fraiseql.directExecution(source.getObject().graphQl());
-            }, next);
+            }, next, nextRead, allowList);
         }
 
         @Bean
@@ -176,8 +180,8 @@ public final class FraiseqlGraphQlAutoConfiguration {
                 }
 
                 @Override
-                public byte[] execute(String query, String operationName, Map<String, Object> variables,
-                        Locale locale) {
+                public DirectResponse execute(String query, String operationName, Map<String, Object> variables,
+                        Map<String, Object> extensions, Locale locale) {
                     return null;
                 }
 
@@ -192,26 +196,25 @@ public final class FraiseqlGraphQlAutoConfiguration {
                 }
             };
         }
-    }
 
-    /** Counts the requests the direct path answered and handed on, as {@code fraiseql.graphql.direct}. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(MeterBinder.class)
-    @ConditionalOnBean(GraphQlPostHandler.class)
-    static class DirectExecutionMetricsConfiguration {
+        /** Counts the requests the direct path answered and handed on, as {@code fraiseql.graphql.direct}. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(MeterBinder.class)
+        static class DirectExecutionMetricsConfiguration {
 
-        @Bean
-        MeterBinder fraiseqlDirectExecutionMetrics(GraphQlPostHandler handler) {
-            return registry -> {
-                FunctionCounter.builder("fraiseql.graphql.direct", handler, GraphQlPostHandler::answered)
-                        .tag("outcome", "answered")
-                        .description("GraphQL requests answered without graphql-java's execution")
-                        .register(registry);
-                FunctionCounter.builder("fraiseql.graphql.direct", handler, GraphQlPostHandler::declined)
-                        .tag("outcome", "declined")
-                        .description("GraphQL requests the direct path handed on to graphql-java")
-                        .register(registry);
-            };
+            @Bean
+            MeterBinder fraiseqlDirectExecutionMetrics(GraphQlPostHandler handler) {
+                return registry -> {
+                    FunctionCounter.builder("fraiseql.graphql.direct", handler, GraphQlPostHandler::answered)
+                            .tag("outcome", "answered")
+                            .description("GraphQL requests answered without graphql-java's execution")
+                            .register(registry);
+                    FunctionCounter.builder("fraiseql.graphql.direct", handler, GraphQlPostHandler::declined)
+                            .tag("outcome", "declined")
+                            .description("GraphQL requests the direct path handed on to graphql-java")
+                            .register(registry);
+                };
+            }
         }
     }
 

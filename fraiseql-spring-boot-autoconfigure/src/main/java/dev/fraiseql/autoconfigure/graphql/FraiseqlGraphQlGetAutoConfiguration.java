@@ -1,5 +1,6 @@
 package dev.fraiseql.autoconfigure.graphql;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -33,8 +34,11 @@ public final class FraiseqlGraphQlGetAutoConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     RouterFunction<ServerResponse> fraiseqlGraphQlGetRoute(GraphQlHttpHandler postHandler,
-            GraphQlProperties properties) {
-        GraphQlGetHandler handler = new GraphQlGetHandler(postHandler);
+            ObjectProvider<GraphQlPostHandler> postRoute, GraphQlProperties properties) {
+        // Through FraiseQL's POST route (direct execution) when there is one, else straight to Spring's handler.
+        GraphQlPostHandler route = postRoute.getIfAvailable();
+        GraphQlGetHandler handler = new GraphQlGetHandler(route != null ? route::answer
+                : GraphQlPostHandler.spring(() -> postHandler));
         return RouterFunctions.route()
                 .route(RequestPredicates.GET(properties.getHttp().getPath()).and(GraphQlGetHandler::carriesRequest),
                         handler::handle)

@@ -5,7 +5,6 @@ import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
-import jakarta.servlet.ServletException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Runs a GraphQL query sent as {@code GET /graphql?query=...&operationName=...&variables=...&extensions=...} (GraphQL
  * over HTTP), or named by hash ({@code extensions.persistedQuery}, as Apollo Client sends persisted queries, or
- * {@code documentId}), through Spring for GraphQL's own POST handler, so both methods share interceptors, content
- * negotiation and status codes. A mutation or subscription whose text is in the request is refused with 405, as the
+ * {@code documentId}), through the POST route (direct execution, then Spring for GraphQL's own POST handler), so both
+ * methods share interceptors, content negotiation and status codes. A mutation or subscription whose text is in the request is refused with 405, as the
  * specification requires; one named only by hash is refused by the binding, which resolves the hash
  * ({@link FraiseqlRequestContext#QUERIES_ONLY}).
  */
@@ -38,11 +37,12 @@ final class GraphQlGetHandler {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final GraphQlHttpHandler postHandler;
+    private final GraphQlPostHandler.ReadRoute postRoute;
 
-    GraphQlGetHandler(GraphQlHttpHandler postHandler) {
-        this.postHandler = postHandler;
+    GraphQlGetHandler(GraphQlPostHandler.ReadRoute postRoute) {
+        this.postRoute = postRoute;
     }
+
 
     /** Whether a GET request carries a GraphQL request (and is not, say, a browser asking for the page). */
     static boolean carriesRequest(ServerRequest request) {
@@ -50,7 +50,7 @@ final class GraphQlGetHandler {
                 || request.param("documentId").isPresent();
     }
 
-    ServerResponse handle(ServerRequest request) throws ServletException {
+    ServerResponse handle(ServerRequest request) throws Exception {
         String query = request.param("query").orElse("");
         String operationName = request.param("operationName").filter(name -> !name.isEmpty()).orElse(null);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -76,13 +76,14 @@ final class GraphQlGetHandler {
             // A GET must not change anything, and the check runs before any execution.
             return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "POST").build();
         }
+        byte[] json = JSON.writeValueAsBytes(body);
         ServerRequest asPost = ServerRequest.from(request)
                 .method(HttpMethod.POST)
                 .headers(headers -> headers.setContentType(MediaType.APPLICATION_JSON))
                 .attribute(QUERIES_ONLY_ATTRIBUTE, Boolean.TRUE)
-                .body(JSON.writeValueAsString(body))
+                .body(json)
                 .build();
-        return this.postHandler.handleRequest(asPost);
+        return postRoute.answer(asPost, json);
     }
 
     /** Marks the GraphQL context of a GET request, so the binding runs only a query for a document named by hash. */

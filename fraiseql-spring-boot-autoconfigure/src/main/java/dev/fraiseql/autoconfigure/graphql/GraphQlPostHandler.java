@@ -1,6 +1,8 @@
 package dev.fraiseql.autoconfigure.graphql;
 
 import dev.fraiseql.graphql.DirectExecution;
+import dev.fraiseql.graphql.DirectResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.graphql.MediaTypes;
+import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.HandlerFunction;
@@ -36,39 +39,64 @@ final class GraphQlPostHandler {
             MediaType.APPLICATION_JSON, new MediaType("application", "graphql+json"));
 
     /** The parts of a request body the direct path reads. */
-    private record Body(String query, String operationName, Map<String, Object> variables) {
+    record Body(String query, String operationName, Map<String, Object> variables, Map<String, Object> extensions) {
+    }
+
+    /** Answers a request whose JSON body has been read already. */
+    @FunctionalInterface
+    interface ReadRoute {
+        ServerResponse answer(ServerRequest request, byte[] body) throws Exception;
+    }
+
+    /** Spring for GraphQL's own POST handler, given a request whose body has been read already. */
+    static ReadRoute spring(Supplier<GraphQlHttpHandler> handler) {
+        return (request, body) -> handler.get().handleRequest(ServerRequest.from(request).body(body).build());
     }
 
     private final Supplier<DirectExecution> resolve;
     private final HandlerFunction<ServerResponse> next;
+    private final ReadRoute nextRead;
+    private final boolean documentIds;
     private volatile Optional<DirectExecution> direct;
 
     /**
      * @param resolve the direct execution, asked once, at the first request (the GraphQL instance is built lazily);
      *     {@code null} or unavailable turns the direct path off
-     * @param next answers every request the direct path does not
+     * @param next answers every request the direct path does not read
+     * @param nextRead answers every request the direct path read and declined, given its body
+     * @param documentIds whether a top-level {@code documentId} names a persisted document (the allow-list mode)
      */
-    GraphQlPostHandler(Supplier<DirectExecution> resolve, HandlerFunction<ServerResponse> next) {
+    GraphQlPostHandler(Supplier<DirectExecution> resolve, HandlerFunction<ServerResponse> next, ReadRoute nextRead,
+            boolean documentIds) {
         this.resolve = resolve;
         this.next = next;
+        this.nextRead = nextRead;
+        this.documentIds = documentIds;
     }
 
     ServerResponse handle(ServerRequest request) throws Exception {
-        DirectExecution execution = direct();
-        if (execution == null || !json(request)) {
+        if (direct() == null || !json(request)) {
             return next.handle(request);
         }
-        byte[] bytes = request.servletRequest().getInputStream().readAllBytes();
-        Body body = body(bytes);
+        return answer(request, request.servletRequest().getInputStream().readAllBytes());
+    }
+
+    /**
+     * Answers a JSON request whose body is {@code bytes} (for a GET request, the body its parameters make), directly
+     * when it can, else through the next handler.
+     */
+    ServerResponse answer(ServerRequest request, byte[] bytes) throws Exception {
+        DirectExecution execution = direct();
+        Body body = execution == null ? null : body(bytes, documentIds);
         MediaType type = body == null ? null : responseType(request);
-        byte[] response = type == null ? null
-                : execution.execute(body.query(), body.operationName(), body.variables(), LocaleContextHolder.getLocale());
+        DirectResponse response = type == null ? null : execution.execute(body.query(), body.operationName(), body.variables(),
+                body.extensions(), LocaleContextHolder.getLocale());
         if (response == null) {
-            return next.handle(ServerRequest.from(request).body(bytes).build());
+            return nextRead.answer(request, bytes);
         }
         return ServerResponse.ok().contentType(type).build((servletRequest, servletResponse) -> {
-            servletResponse.setContentLength(response.length);
-            servletResponse.getOutputStream().write(response);
+            servletResponse.setContentLength(response.length());
+            response.writeTo(servletResponse.getOutputStream());
             return null;
         });
     }
@@ -133,14 +161,17 @@ final class GraphQlPostHandler {
     }
 
     /**
-     * The query, operation name and variables of a body holding nothing else (a JSON {@code null} or empty
-     * {@code extensions} aside); {@code null} for any other body, which Spring for GraphQL reads and judges.
+     * The query, operation name, variables and extensions of a body holding nothing else, and (with
+     * {@code documentIds}) a top-level {@code documentId}, moved into the extensions as the allow-list mode does;
+     * {@code null} for any other body, which Spring for GraphQL reads and judges.
      */
     @SuppressWarnings("unchecked")
-    static Body body(byte[] bytes) {
+    static Body body(byte[] bytes, boolean documentIds) {
         String query = null;
         String operationName = null;
         Map<String, Object> variables = null;
+        Map<String, Object> extensions = null;
+        String documentId = null;
         try (JsonParser parser = JSON.createParser(bytes)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
@@ -161,31 +192,39 @@ final class GraphQlPostHandler {
                             return null;
                         }
                     }
-                    case "variables" -> {
+                    case "variables", "extensions" -> {
                         if (value == JsonToken.START_OBJECT) {
-                            variables = JSON.readValue(parser, Map.class);
+                            Map<String, Object> object = JSON.readValue(parser, Map.class);
+                            if (name.equals("variables")) {
+                                variables = object;
+                            } else {
+                                extensions = object;
+                            }
                         } else if (value != JsonToken.VALUE_NULL) {
                             return null;
                         }
                     }
-                    case "extensions" -> {
-                        boolean empty = value == JsonToken.VALUE_NULL
-                                || value == JsonToken.START_OBJECT && parser.nextToken() == JsonToken.END_OBJECT;
-                        if (!empty) {
+                    case "documentId" -> {
+                        if (!documentIds || value != JsonToken.VALUE_STRING) {
                             return null;
                         }
+                        documentId = parser.getString();
                     }
                     default -> {
                         return null;
                     }
                 }
             }
-            if (parser.nextToken() != null || query == null) {
+            if (parser.nextToken() != null) {
                 return null;
             }
         } catch (JacksonException e) {
             return null;
         }
-        return new Body(query, operationName, variables);
+        if (documentId != null) {
+            extensions = extensions == null ? new LinkedHashMap<>() : new LinkedHashMap<>(extensions);
+            extensions.put("documentId", documentId);
+        }
+        return new Body(query, operationName, variables, extensions);
     }
 }

@@ -150,6 +150,17 @@ class ParityHttpTest {
                 "error: aggregate ordered by a key it does not group by");
     }
 
+    @Test
+    void anApplicationWithAnInterceptorKeepsEveryRequestOnGraphQlJava() {
+        GraphQlPostHandler handler = fast.getBean(GraphQlPostHandler.class);
+        for (int i = 0; i < 3; i++) {
+            assertThat(new GraphQlHttp(fast).post("{ book(id: 2) { title } }"))
+                    .isEqualTo("{\"data\":{\"book\":{\"title\":\"Solaris\"}}}");
+        }
+        assertThat(handler.answered()).isZero();
+        assertThat(handler.declined()).isZero();
+    }
+
     @TestFactory
     Stream<DynamicTest> bothExecutionModesAnswerEveryQueryWithTheSameBytes() throws IOException {
         return corpus().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {

@@ -1,7 +1,7 @@
 package dev.fraiseql.graphql.internal.execution;
 
-import dev.fraiseql.core.json.ByteSink;
 import dev.fraiseql.graphql.DirectExecution;
+import dev.fraiseql.graphql.DirectResponse;
 import dev.fraiseql.graphql.internal.fetch.Conditions;
 import dev.fraiseql.graphql.internal.fetch.RawJson;
 import graphql.ErrorClassification;
@@ -55,6 +55,8 @@ import org.springframework.graphql.observation.DefaultExecutionRequestObservatio
 import org.springframework.graphql.observation.ExecutionRequestObservationContext;
 import org.springframework.graphql.observation.GraphQlObservationDocumentation;
 import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
+import org.springframework.util.AlternativeJdkIdGenerator;
+import org.springframework.util.IdGenerator;
 
 /**
  * The {@link DirectExecution} of one {@link GraphQL} instance: for a document the cache already holds, it works out
@@ -70,9 +72,12 @@ public final class DirectExecutor implements DirectExecution {
     private static final int CACHE_SIZE = 1000;
     private static final byte[] DATA = "{\"data\":{".getBytes(StandardCharsets.UTF_8);
     private static final byte[] NULL = "null".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] END = "}}".getBytes(StandardCharsets.UTF_8);
 
     /** The remembered answer for an operation that must go through graphql-java. */
     private static final Plan DECLINED = new Plan(List.of(), Map.of());
+    /** The execution ids of observed requests, made the way Spring for GraphQL makes its request ids. */
+    private static final IdGenerator IDS = new AlternativeJdkIdGenerator();
     private static final DefaultExecutionRequestObservationConvention REQUEST_CONVENTION =
             new DefaultExecutionRequestObservationConvention();
 
@@ -160,14 +165,17 @@ public final class DirectExecutor implements DirectExecution {
     }
 
     @Override
-    public byte[] execute(String query, String operationName, Map<String, Object> variables, Locale locale) {
-        byte[] response = unavailable == null && query != null ? answer(query, operationName, variables, locale) : null;
+    public DirectResponse execute(String query, String operationName, Map<String, Object> variables,
+            Map<String, Object> extensions, Locale locale) {
+        DirectResponse response = unavailable == null ? answer(query, operationName, variables, extensions, locale) : null;
         (response != null ? answered : declined).increment();
         return response;
     }
 
-    private byte[] answer(String query, String operationName, Map<String, Object> variables, Locale locale) {
-        PreparsedDocumentEntry entry = documents.cached(query, locale);
+    private DirectResponse answer(String query, String operationName, Map<String, Object> variables,
+            Map<String, Object> extensions, Locale locale) {
+        PersistedDocuments.Cached cached = documents.cached(query, extensions, locale);
+        PreparsedDocumentEntry entry = cached == null ? null : cached.entry();
         if (entry == null || entry.hasErrors()) {
             return null;
         }
@@ -187,7 +195,7 @@ public final class DirectExecutor implements DirectExecution {
             return null;
         }
         try {
-            return run(plan, operation, query, operationName, variables == null ? Map.of() : variables, locale);
+            return run(plan, operation, cached.query(), operationName, variables == null ? Map.of() : variables, locale);
         } catch (Exception e) {
             // graphql-java answers it again, with the error where the specification puts it.
             log.debug("Declined a request that failed on the direct path: {}", e.toString());
@@ -195,7 +203,7 @@ public final class DirectExecutor implements DirectExecution {
         }
     }
 
-    private byte[] run(Plan plan, OperationDefinition operation, String query, String operationName,
+    private DirectResponse run(Plan plan, OperationDefinition operation, String query, String operationName,
             Map<String, Object> variables, Locale locale) throws Exception {
         GraphQLContext context = GraphQLContext.newContext().build();
         CoercedVariables coerced = ValuesResolver.coerceVariableValues(schema, operation.getVariableDefinitions(),
@@ -218,13 +226,13 @@ public final class DirectExecutor implements DirectExecution {
             return fetch(included, environments);
         }
         ExecutionInput input = ExecutionInput.newExecutionInput(query).operationName(operationName)
-                .variables(variables).locale(locale).executionId(ExecutionId.generate()).build();
+                .variables(variables).locale(locale).executionId(ExecutionId.from(IDS.generateId().toString())).build();
         ExecutionRequestObservationContext observed = new ExecutionRequestObservationContext(input);
         observed.setExecutionContext(ExecutionContextBuilder.newExecutionContextBuilder().executionInput(input)
                 .executionId(input.getExecutionIdNonNull()).graphQLSchema(schema).operationDefinition(operation).build());
         Observation observation = GraphQlObservationDocumentation.EXECUTION_REQUEST.observation(null,
                 REQUEST_CONVENTION, () -> observed, observations).start();
-        byte[] response = null;
+        DirectResponse response = null;
         try {
             response = fetch(included, environments);
             return response;
@@ -240,33 +248,29 @@ public final class DirectExecutor implements DirectExecution {
         }
     }
 
-    /** Calls the fetchers and joins their JSON under {@code data}; {@code null} when a value needs graphql-java. */
-    private byte[] fetch(List<Root> roots, List<DataFetchingEnvironment> environments) throws Exception {
-        ByteSink out = new ByteSink(512);
-        out.write(DATA);
+    /** Calls the fetchers and puts their JSON under {@code data}; {@code null} when a value needs graphql-java. */
+    private DirectResponse fetch(List<Root> roots, List<DataFetchingEnvironment> environments) throws Exception {
+        List<byte[]> parts = new ArrayList<>(2 * roots.size() + 2);
+        parts.add(DATA);
         for (int i = 0; i < roots.size(); i++) {
             Root root = roots.get(i);
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(root.key());
+            parts.add(i == 0 ? root.key() : root.nextKey());
             if (root.fetcher() == null) {
-                out.write(root.typename());
+                parts.add(root.typename());
                 continue;
             }
             Object value = root.fetcher().get(environments.get(i));
             if (value instanceof RawJson raw) {
-                out.write(raw.bytes());
+                parts.add(raw.bytes());
             } else if (value == null && !GraphQLTypeUtil.isNonNull(root.definition().getType())) {
-                out.write(NULL);
+                parts.add(NULL);
             } else {
                 // Parsed rows (a row that broke a promise) or a null where the schema promised a value.
                 return null;
             }
         }
-        out.write('}');
-        out.write('}');
-        return out.toByteArray();
+        parts.add(END);
+        return new DirectResponse(parts);
     }
 
     private DataFetchingEnvironment environment(Root root, Plan plan, OperationDefinition operation,
@@ -375,16 +379,18 @@ public final class DirectExecutor implements DirectExecution {
     }
 
     /**
-     * One root field: its response key written as {@code "key":}, the node, the directives of the field and the
-     * fragments around it, and either its definition and fetcher or, for {@code __typename}, the type's name as JSON.
+     * One root field: its response key written as {@code "key":} and as {@code ,"key":}, the node, the directives of
+     * the field and the fragments around it, and either its definition and fetcher or, for {@code __typename}, the
+     * type's name as JSON.
      */
-    private record Root(byte[] key, Field field, List<List<Directive>> conditions, GraphQLFieldDefinition definition,
-            DataFetcher<?> fetcher, byte[] typename, MergedField merged) {
+    private record Root(byte[] key, byte[] nextKey, Field field, List<List<Directive>> conditions,
+            GraphQLFieldDefinition definition, DataFetcher<?> fetcher, byte[] typename, MergedField merged) {
 
         Root(String key, Field field, List<List<Directive>> conditions, GraphQLFieldDefinition definition,
                 DataFetcher<?> fetcher, String typename) {
             // GraphQL names need no escaping in JSON.
-            this(("\"" + key + "\":").getBytes(StandardCharsets.UTF_8), field, conditions, definition, fetcher,
+            this(("\"" + key + "\":").getBytes(StandardCharsets.UTF_8),
+                    (",\"" + key + "\":").getBytes(StandardCharsets.UTF_8), field, conditions, definition, fetcher,
                     typename == null ? null : ("\"" + typename + "\"").getBytes(StandardCharsets.UTF_8),
                     MergedField.newMergedField(field).build());
         }

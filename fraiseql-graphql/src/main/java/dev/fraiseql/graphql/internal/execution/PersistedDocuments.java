@@ -130,15 +130,30 @@ public final class PersistedDocuments implements PreparsedDocumentProvider {
     }
 
     /**
-     * The parsed and validated entry of a request carrying {@code query} in full (and no hash) that this provider would
-     * let run, if the cache behind it holds one; {@code null} when it does not, or when the allow-list does not hold the
-     * document. Looking parses nothing.
+     * The document a request would run, with its parsed and validated entry, when this provider would let it run as
+     * it is and the cache behind it already holds the entry: a request carrying {@code query} in full and no hash, or
+     * (automatic and allow-list modes) a hash and no query; {@code null} in every other case, the allow-list not
+     * holding the document among them. Looking parses nothing and registers nothing.
+     *
+     * @param extensions the request's extensions, where a hash is ({@code persistedQuery.sha256Hash} or
+     *     {@code documentId}); {@code null} for none
      */
-    public PreparsedDocumentEntry cached(String query, Locale locale) {
-        if (!(next instanceof DocumentCache cache) || mode == PersistedQueryMode.ALLOW_LIST && !allowed.contains(query)) {
+    public Cached cached(String query, Map<String, Object> extensions, Locale locale) {
+        boolean hasQuery = query != null && !query.isBlank() && !query.equals(SPRING_MARKER);
+        String hash = hash(extensions);
+        if (!(next instanceof DocumentCache cache) || hasQuery == (hash != null)) {
             return null;
         }
-        return cache.cached(query, locale);
+        String text = hasQuery ? query : mode == PersistedQueryMode.OFF ? null : known.get(hash);
+        if (text == null || hasQuery && mode == PersistedQueryMode.ALLOW_LIST && !allowed.contains(text)) {
+            return null;
+        }
+        PreparsedDocumentEntry entry = cache.cached(text, locale);
+        return entry == null ? null : new Cached(text, entry);
+    }
+
+    /** A document this provider lets run, and its parsed and validated entry. */
+    public record Cached(String query, PreparsedDocumentEntry entry) {
     }
 
     /** How many documents the automatic mode remembers now. */
