@@ -34,14 +34,19 @@ public final class HttpProfile {
         BenchDatabase db = BenchDatabase.open(data);
         List<String> lookups = db.bookIds(200).stream().map(Queries::lookupBody).toList();
         ConfigurableApplicationContext app = EndToEndBenchmark.start(db, "fast", "jvm", connections);
+        ConfigurableApplicationContext viaGraphQlJava = EndToEndBenchmark.start(db, "fast", "jvm", connections,
+                "fraiseql.graphql.direct-execution=false");
         List<String> summary = new ArrayList<>();
         try {
             String base = "http://127.0.0.1:" + EndToEndBenchmark.port(app);
+            String via = "http://127.0.0.1:" + EndToEndBenchmark.port(viaGraphQlJava);
             record Target(String name, String url, List<String> bodies) {
             }
             List<Target> targets = List.of(
                     new Target("typename", base + "/graphql", List.of("{\"query\":\"{ __typename }\"}")),
                     new Target("lookup", base + "/graphql", lookups),
+                    new Target("typename-graphql-java", via + "/graphql", List.of("{\"query\":\"{ __typename }\"}")),
+                    new Target("lookup-graphql-java", via + "/graphql", lookups),
                     new Target("ceiling", base + "/ceiling/book", lookups));
             for (Target t : targets) {
                 Wrk.run(t.url(), t.bodies(), connections, warmup, work);
@@ -64,6 +69,7 @@ public final class HttpProfile {
                 System.out.println(line);
             }
         } finally {
+            viaGraphQlJava.close();
             app.close();
         }
         // name, JVM CPU µs per request, req/s, errors: read by scripts/layers.py

@@ -32,6 +32,7 @@ public final class PeersBenchmark {
 
     static final String FAST = "FraiseQL fast path";
     static final String STANDARD = "FraiseQL standard path";
+    static final String VIA_GRAPHQL_JAVA = "FraiseQL fast path through graphql-java (direct execution off)";
     static final String WRITE_ONLY = "FraiseQL fast path, tv_book not kept current";
     static final String CONVENTIONAL = "Spring for GraphQL, JdbcClient + @BatchMapping";
     static final String POSTGRAPHILE = "PostGraphile 5.1.5 + connection-filter";
@@ -118,6 +119,9 @@ public final class PeersBenchmark {
             running.add(fast::close);
             ConfigurableApplicationContext standard = fraiseql(db, "standard", connections, false);
             running.add(standard::close);
+            ConfigurableApplicationContext via = fraiseql(db, "fast", connections, false,
+                    "fraiseql.graphql.direct-execution=false");
+            running.add(via::close);
             ConfigurableApplicationContext conventional = conventional(db, connections);
             running.add(conventional::close);
             NodeServer pgl = null;
@@ -134,6 +138,7 @@ public final class PeersBenchmark {
             }
             Target fastTarget = new Target(FAST, url(fast), true, null);
             Target standardTarget = new Target(STANDARD, url(standard), true, null);
+            Target viaTarget = new Target(VIA_GRAPHQL_JAVA, url(via), true, null);
             Target writeOnly = new Target(WRITE_ONLY, url(fast), true, null);
             Target conventionalTarget = new Target(CONVENTIONAL, url(conventional), true, null);
             Target pglTarget = pgl == null ? null : new Target(POSTGRAPHILE, pgl.url(), false, pgl);
@@ -154,11 +159,11 @@ public final class PeersBenchmark {
                 notes.add("pgbench was not run: no --pgbench given (run.sh finds it beside PostgreSQL).");
             }
 
-            List<Target> targets = new ArrayList<>(List.of(fastTarget, standardTarget, conventionalTarget));
+            List<Target> targets = new ArrayList<>(List.of(fastTarget, viaTarget, standardTarget, conventionalTarget));
             if (pglTarget != null) {
                 targets.add(pglTarget);
             }
-            targets.add(2, writeOnly);
+            targets.add(3, writeOnly);
             List<String> mismatches = check(http, db, plans, targets);
             Set<String> failedCeilings = new HashSet<>();
 
@@ -308,6 +313,8 @@ public final class PeersBenchmark {
                 withPgl ? List.of(body("mutation Create($input: TbBookInput!) { createBook: createTbBook(input: {tbBook: $input})"
                         + " { book: tbBook { " + PG_BOOK + " } } }", Map.of("input", pglInput))) : null);
         Map<String, List<String>> bodies = new LinkedHashMap<>(mutation.bodies());
+        // A mutation goes through graphql-java with direct execution on or off.
+        bodies.remove(VIA_GRAPHQL_JAVA);
         bodies.put(WRITE_ONLY, List.of(body(createWriteOnly, Map.of("input", input))));
         plans.add(new Plan(mutation.name(), bodies, mutation.ignoredKeys(), true, List.of()));
         return plans;
@@ -317,6 +324,7 @@ public final class PeersBenchmark {
             Object postgraphile) {
         Map<String, List<String>> bodies = new LinkedHashMap<>();
         bodies.put(FAST, bodies(fraiseql));
+        bodies.put(VIA_GRAPHQL_JAVA, bodies(fraiseql));
         bodies.put(STANDARD, bodies(fraiseql));
         bodies.put(CONVENTIONAL, bodies(conventional));
         if (postgraphile != null) {
@@ -458,8 +466,9 @@ public final class PeersBenchmark {
     // ------------------------------------------------------------------------------------------------ servers
 
     private static ConfigurableApplicationContext fraiseql(BenchDatabase db, String mode, int connections,
-            boolean record) {
+            boolean record, String... more) {
         return new SpringApplicationBuilder(BenchmarkApplication.class)
+                .properties(more)
                 .properties(
                         "fraiseql.db.url=" + db.postgresUrl(),
                         "fraiseql.db.max-connections=" + connections,

@@ -27,10 +27,12 @@ public interface DirectExecution {
      * @param extensions the request's extensions ({@code persistedQuery.sha256Hash} or {@code documentId} name a
      *     persisted document; a request with both a hash and a query is declined, as it registers or checks the
      *     document), {@code null} for none
+     * @param context entries for the request's GraphQL context, as an interceptor would put them (such as
+     *     {@link FraiseqlRequestContext#LOCAL_SETTINGS}); empty for none
      * @param locale the request's locale, which the document cache and the coercion of values use
      */
     DirectResponse execute(String query, String operationName, Map<String, Object> variables, Map<String, Object> extensions,
-            Locale locale);
+            Map<String, Object> context, Locale locale);
 
     /** How many requests {@link #execute} answered. */
     long answered();

@@ -5,11 +5,10 @@ import dev.fraiseql.core.error.RetryPolicy;
 import dev.fraiseql.core.execution.ConnectionSource;
 import dev.fraiseql.core.execution.ExecutorSettings;
 import dev.fraiseql.core.execution.QueryExecutor;
-import dev.fraiseql.graphql.DirectExecution;
-import dev.fraiseql.graphql.DirectResponse;
 import dev.fraiseql.graphql.FraiseqlExceptionResolver;
 import dev.fraiseql.graphql.FraiseqlGraphQl;
 import dev.fraiseql.graphql.FraiseqlGraphQlCustomizer;
+import dev.fraiseql.graphql.FraiseqlRequestContext;
 import dev.fraiseql.graphql.PersistedQueryMode;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.Instrumentation;
@@ -17,9 +16,10 @@ import graphql.execution.preparsed.PreparsedDocumentProvider;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationRegistry;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -50,6 +50,8 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 import org.springframework.graphql.server.webmvc.GraphQlRequestPredicates;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -131,13 +133,15 @@ public final class FraiseqlGraphQlAutoConfiguration {
     @ConditionalOnClass({RouterFunction.class, GraphQlHttpHandler.class})
     static class PostRouteConfiguration {
 
-        /** FraiseQL's own interceptor, which acts on GET requests only. */
-        private static final Set<String> OWN_INTERCEPTORS = Set.of("fraiseqlQueriesOnlyOverGet");
+        /** FraiseQL's own interceptors: GET requests, and the request settings, which the direct path applies too. */
+        private static final Set<String> OWN_INTERCEPTORS = Set.of("fraiseqlQueriesOnlyOverGet",
+                "fraiseqlRequestSettingsInterceptor");
 
         @Bean
         GraphQlPostHandler fraiseqlGraphQlPostHandler(ObjectProvider<GraphQlHttpHandler> handler,
                 ObjectProvider<GraphQlSource> source, FraiseqlGraphQl fraiseql, FraiseqlGraphQlProperties properties,
-                ListableBeanFactory beans) {
+                ObjectProvider<FraiseqlRequestSettings> settings, ListableBeanFactory beans) {
+            List<FraiseqlRequestSettings> requestSettings = settings.orderedStream().toList();
             boolean allowList = properties.getPersistedQueries().getMode() == PersistedQueryMode.ALLOW_LIST;
             DocumentIdRequests documentIds = new DocumentIdRequests(handler::getObject);
             HandlerFunction<ServerResponse> next = allowList ? documentIds::post
@@ -151,18 +155,55 @@ public final class FraiseqlGraphQlAutoConfiguration {
                 List<String> interceptors = Arrays.stream(beans.getBeanNamesForType(WebGraphQlInterceptor.class))
                         .filter(name -> !OWN_INTERCEPTORS.contains(name)).toList();
                 if (!interceptors.isEmpty()) {
-                    return unavailable("the application's WebGraphQlInterceptor beans (" + String.join(", ",
+                    return GraphQlPostHandler.off("the application's WebGraphQlInterceptor beans (" + String.join(", ",
                             interceptors) + ") must see every request");
                 }
                 List<String> conventions = Stream.of(ExecutionRequestObservationConvention.class,
                         DataFetcherObservationConvention.class)
                         .flatMap(type -> Arrays.stream(beans.getBeanNamesForType(type))).toList();
                 if (!conventions.isEmpty()) {
-                    return unavailable("it records graphql.request with Spring for GraphQL's default convention, not"
+                    return GraphQlPostHandler.off("it records graphql.request with Spring for GraphQL's default convention, not"
                             + " the application's (" + String.join(", ", conventions) + ")");
                 }
                 return fraiseql.directExecution(source.getObject().graphQl());
-            }, next, nextRead, allowList);
+            }, next, nextRead, allowList, request -> context(requestSettings, request));
+        }
+
+        /** Copies each request's {@link FraiseqlRequestSettings} into its GraphQL context on the graphql-java path. */
+        @Bean
+        @ConditionalOnBean(FraiseqlRequestSettings.class)
+        WebGraphQlInterceptor fraiseqlRequestSettingsInterceptor(ObjectProvider<FraiseqlRequestSettings> settings) {
+            List<FraiseqlRequestSettings> requestSettings = settings.orderedStream().toList();
+            return (request, chain) -> {
+                // Spring MVC runs interceptors on the thread that holds the servlet request.
+                Map<String, Object> context = RequestContextHolder.getRequestAttributes()
+                        instanceof ServletRequestAttributes servlet ? context(requestSettings, servlet.getRequest())
+                        : Map.of();
+                if (!context.isEmpty()) {
+                    request.configureExecutionInput((input, builder) -> builder.graphQLContext(context).build());
+                }
+                return chain.next(request);
+            };
+        }
+
+        /** The GraphQL context entries of {@code request}: its settings, merged in the beans' order. */
+        private static Map<String, Object> context(List<FraiseqlRequestSettings> settings, HttpServletRequest request) {
+            if (settings.isEmpty()) {
+                return Map.of();
+            }
+            Map<String, String> merged = new LinkedHashMap<>();
+            for (FraiseqlRequestSettings each : settings) {
+                Map<String, String> some = each.settings(request);
+                if (some != null) {
+                    // A setting without a value (a missing header) is left out rather than set to an empty string.
+                    some.forEach((name, value) -> {
+                        if (value != null) {
+                            merged.put(name, value);
+                        }
+                    });
+                }
+            }
+            return merged.isEmpty() ? Map.of() : Map.of(FraiseqlRequestContext.LOCAL_SETTINGS, Map.copyOf(merged));
         }
 
         @Bean
@@ -170,31 +211,6 @@ public final class FraiseqlGraphQlAutoConfiguration {
         RouterFunction<ServerResponse> fraiseqlGraphQlPostRoute(GraphQlPostHandler handler, Environment environment) {
             return RouterFunctions.route(GraphQlRequestPredicates.graphQlHttp(
                     environment.getProperty("spring.graphql.http.path", "/graphql")), handler::handle);
-        }
-
-        private static DirectExecution unavailable(String reason) {
-            return new DirectExecution() {
-                @Override
-                public String unavailable() {
-                    return reason;
-                }
-
-                @Override
-                public DirectResponse execute(String query, String operationName, Map<String, Object> variables,
-                        Map<String, Object> extensions, Locale locale) {
-                    return null;
-                }
-
-                @Override
-                public long answered() {
-                    return 0;
-                }
-
-                @Override
-                public long declined() {
-                    return 0;
-                }
-            };
         }
 
         /** Counts the requests the direct path answered and handed on, as {@code fraiseql.graphql.direct}. */

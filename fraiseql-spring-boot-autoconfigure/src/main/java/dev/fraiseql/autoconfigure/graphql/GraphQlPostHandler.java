@@ -4,9 +4,12 @@ import dev.fraiseql.graphql.DirectExecution;
 import dev.fraiseql.graphql.DirectResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -57,6 +60,7 @@ final class GraphQlPostHandler {
     private final HandlerFunction<ServerResponse> next;
     private final ReadRoute nextRead;
     private final boolean documentIds;
+    private final Function<HttpServletRequest, Map<String, Object>> context;
     private volatile Optional<DirectExecution> direct;
 
     /**
@@ -65,13 +69,41 @@ final class GraphQlPostHandler {
      * @param next answers every request the direct path does not read
      * @param nextRead answers every request the direct path read and declined, given its body
      * @param documentIds whether a top-level {@code documentId} names a persisted document (the allow-list mode)
+     * @param context the GraphQL context entries of a request (its {@link FraiseqlRequestSettings})
      */
     GraphQlPostHandler(Supplier<DirectExecution> resolve, HandlerFunction<ServerResponse> next, ReadRoute nextRead,
-            boolean documentIds) {
+            boolean documentIds, Function<HttpServletRequest, Map<String, Object>> context) {
         this.resolve = resolve;
         this.next = next;
         this.nextRead = nextRead;
         this.documentIds = documentIds;
+        this.context = context;
+    }
+
+    /** A direct execution that never answers, for {@code reason}: the application has a part it cannot honour. */
+    static DirectExecution off(String reason) {
+        return new DirectExecution() {
+            @Override
+            public String unavailable() {
+                return reason;
+            }
+
+            @Override
+            public DirectResponse execute(String query, String operationName, Map<String, Object> variables,
+                    Map<String, Object> extensions, Map<String, Object> context, Locale locale) {
+                return null;
+            }
+
+            @Override
+            public long answered() {
+                return 0;
+            }
+
+            @Override
+            public long declined() {
+                return 0;
+            }
+        };
     }
 
     ServerResponse handle(ServerRequest request) throws Exception {
@@ -89,8 +121,9 @@ final class GraphQlPostHandler {
         DirectExecution execution = direct();
         Body body = execution == null ? null : body(bytes, documentIds);
         MediaType type = body == null ? null : responseType(request);
-        DirectResponse response = type == null ? null : execution.execute(body.query(), body.operationName(), body.variables(),
-                body.extensions(), LocaleContextHolder.getLocale());
+        DirectResponse response = type == null ? null : execution.execute(body.query(), body.operationName(),
+                body.variables(), body.extensions(), context.apply(request.servletRequest()),
+                LocaleContextHolder.getLocale());
         if (response == null) {
             return nextRead.answer(request, bytes);
         }

@@ -22,10 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Direct execution over real HTTP: which requests the POST route answers without graphql-java, that they get the bytes,
  * status and content type graphql-java gives them, and that everything else is handed on and answered as before. The
- * application has Actuator (so Spring for GraphQL observes requests) and no interceptor.
+ * application has Actuator (so Spring for GraphQL observes requests), no interceptor, and the tenant header as a
+ * {@link FraiseqlRequestSettings} bean.
  */
 @SpringBootTest(classes = LibraryTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "library.tenant-interceptor=false")
+        properties = {"library.tenant-interceptor=false", "library.tenant-settings=true"})
 class DirectExecutionHttpTest {
 
     static final LibraryDatabase db = LibraryDatabase.create("gql_direct");
@@ -140,6 +141,32 @@ class DirectExecutionHttpTest {
             Outcome o = twice(body, "application/json");
             assertThat(o.direct()).as(body).isFalse();
             assertThat(o.second().body()).as(body).isEqualTo(o.first().body());
+        }
+    }
+
+    /** The first request of the document goes through graphql-java (the settings bean's interceptor), the rest direct. */
+    @Test
+    void requestSettingsReachPostgresOnTheDirectPathAndOnGraphQlJavasAlike() {
+        String body = "{\"query\":\"{ myBooks { id } }\"}";
+        for (String tenant : new String[] {"2", "1"}) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
+                    .header("Content-Type", "application/json").header("X-Tenant", tenant)
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            long answered = handler.answered();
+            String first = send(request);
+            String second = send(request);
+            assertThat(first).isEqualTo(second).isEqualTo(tenant.equals("2") ? "{\"data\":{\"myBooks\":[{\"id\":\"3\"}]}}"
+                    : "{\"data\":{\"myBooks\":[{\"id\":\"1\"},{\"id\":\"2\"},{\"id\":\"4\"}]}}");
+            assertThat(handler.answered()).isGreaterThan(answered);
+        }
+        assertThat(post(body, "application/json").body()).isEqualTo("{\"data\":{\"myBooks\":[]}}");
+    }
+
+    private String send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -166,14 +166,15 @@ public final class DirectExecutor implements DirectExecution {
 
     @Override
     public DirectResponse execute(String query, String operationName, Map<String, Object> variables,
-            Map<String, Object> extensions, Locale locale) {
-        DirectResponse response = unavailable == null ? answer(query, operationName, variables, extensions, locale) : null;
+            Map<String, Object> extensions, Map<String, Object> context, Locale locale) {
+        DirectResponse response = unavailable == null
+                ? answer(query, operationName, variables, extensions, context, locale) : null;
         (response != null ? answered : declined).increment();
         return response;
     }
 
     private DirectResponse answer(String query, String operationName, Map<String, Object> variables,
-            Map<String, Object> extensions, Locale locale) {
+            Map<String, Object> extensions, Map<String, Object> context, Locale locale) {
         PersistedDocuments.Cached cached = documents.cached(query, extensions, locale);
         PreparsedDocumentEntry entry = cached == null ? null : cached.entry();
         if (entry == null || entry.hasErrors()) {
@@ -195,7 +196,8 @@ public final class DirectExecutor implements DirectExecution {
             return null;
         }
         try {
-            return run(plan, operation, cached.query(), operationName, variables == null ? Map.of() : variables, locale);
+            return run(plan, operation, cached.query(), operationName, variables == null ? Map.of() : variables,
+                    context, locale);
         } catch (Exception e) {
             // graphql-java answers it again, with the error where the specification puts it.
             log.debug("Declined a request that failed on the direct path: {}", e.toString());
@@ -204,8 +206,8 @@ public final class DirectExecutor implements DirectExecution {
     }
 
     private DirectResponse run(Plan plan, OperationDefinition operation, String query, String operationName,
-            Map<String, Object> variables, Locale locale) throws Exception {
-        GraphQLContext context = GraphQLContext.newContext().build();
+            Map<String, Object> variables, Map<String, Object> entries, Locale locale) throws Exception {
+        GraphQLContext context = GraphQLContext.newContext().of(entries).build();
         CoercedVariables coerced = ValuesResolver.coerceVariableValues(schema, operation.getVariableDefinitions(),
                 RawVariables.of(variables), context, locale);
         for (QueryLimits l : limits) {
@@ -293,18 +295,21 @@ public final class DirectExecutor implements DirectExecution {
                 .build();
     }
 
-    /** The operation graphql-java would run: the named one, else the only one; {@code null} when there is none. */
+    /**
+     * The operation graphql-java would run: the named one, else the only one; {@code null} when there is none, and for
+     * an empty name, which is left to graphql-java to judge.
+     */
     private static OperationDefinition operation(Document document, String operationName) {
         OperationDefinition found = null;
         int count = 0;
         for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
             count++;
-            if (operationName != null && !operationName.isEmpty() && operationName.equals(operation.getName())) {
+            if (operationName != null && operationName.equals(operation.getName())) {
                 return operation;
             }
             found = operation;
         }
-        return (operationName == null || operationName.isEmpty()) && count == 1 ? found : null;
+        return operationName == null && count == 1 ? found : null;
     }
 
     /** The root fields of {@code operation}, or {@link #DECLINED} when one of them needs graphql-java. */

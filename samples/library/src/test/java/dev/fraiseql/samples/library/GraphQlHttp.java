@@ -28,7 +28,7 @@ final class GraphQlHttp {
                 .header("Accept", "application/graphql-response+json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"query\":" + jsonString(document) + "}"));
         if (tenant != null) {
-            request.header(TenantInterceptor.HEADER, tenant);
+            request.header(TenantSettings.HEADER, tenant);
         }
         return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

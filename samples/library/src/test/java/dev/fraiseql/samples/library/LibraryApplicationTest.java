@@ -1,5 +1,6 @@
 package dev.fraiseql.samples.library;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,9 @@ class LibraryApplicationTest {
 
     @Autowired
     private JdbcTemplate jdbc;
+
+    @Autowired
+    private MeterRegistry meters;
 
     private GraphQlHttp graphql;
 
@@ -127,6 +131,19 @@ class LibraryApplicationTest {
                         + "{\"shelf\":\"S-04\",\"book\":{\"title\":\"Book 0004\"}},"
                         + "{\"shelf\":\"S-05\",\"book\":{\"title\":\"Book 0005\"}},"
                         + "{\"shelf\":\"S-06\",\"book\":{\"title\":\"Book 0006\"}}]}}");
+    }
+
+    /** A field bound in the schema (not {@code copies}, which a controller method serves) takes the direct path. */
+    @Test
+    void aRepeatedReadOfASchemaBoundFieldIsAnsweredWithoutGraphQlJavasExecution() throws Exception {
+        String lookup = "{ book(id: \"" + BOOK_1 + "\") { title } }";
+        String expected = "{\"data\":{\"book\":{\"title\":\"Book 0001\"}}}";
+        assertThat(this.graphql.send(lookup, NORTH).body()).isEqualTo(expected);
+        double answered = this.meters.get("fraiseql.graphql.direct").tag("outcome", "answered").functionCounter().count();
+        assertThat(this.graphql.send(lookup, NORTH).body()).isEqualTo(expected);
+        assertThat(this.graphql.post(lookup)).isEqualTo(expected);
+        assertThat(this.meters.get("fraiseql.graphql.direct").tag("outcome", "answered").functionCounter().count())
+                .isEqualTo(answered + 2);
     }
 
     @Test
