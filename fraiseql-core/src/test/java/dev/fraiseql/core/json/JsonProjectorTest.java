@@ -24,6 +24,42 @@ class JsonProjectorTest {
         return project(List.of(value("f", ScalarKind.FLOAT)), "{\"f\": " + number + "}");
     }
 
+    /**
+     * The eight-bytes-at-a-time string skip against the plain byte loop, for every string of up to 40 characters made
+     * of letters, escaped quotes and backslashes, and a multi-byte character, at every start offset, followed by other
+     * text that holds quotes of its own.
+     */
+    @Test
+    void skippingAStringEndsJustPastItsClosingQuoteWhereverTheEscapesAndTheWordBoundariesFall() {
+        String[] pieces = {"a", "\\\"", "\\\\", "\u00e9", "é", "\\n", "bc"};
+        java.util.Random random = new java.util.Random(7);
+        int checked = 0;
+        for (int length = 0; length <= 40; length++) {
+            for (int variant = 0; variant < 12; variant++) {
+                StringBuilder text = new StringBuilder();
+                for (int p = 0; p < length; p++) {
+                    text.append(pieces[random.nextInt(pieces.length)]);
+                }
+                for (int offset = 0; offset < 9; offset++) {
+                    byte[] json = (" ".repeat(offset) + "\"" + text + "\",\"next\":\"x\\\"y\"}")
+                            .getBytes(StandardCharsets.UTF_8);
+                    assertThat(JsonProjector.skipString(json, offset)).as("%s at %d", text, offset)
+                            .isEqualTo(plainSkip(json, offset));
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isEqualTo(41 * 12 * 9);
+    }
+
+    private static int plainSkip(byte[] json, int i) {
+        i++;
+        while (json[i] != '"') {
+            i += json[i] == '\\' ? 2 : 1;
+        }
+        return i + 1;
+    }
+
     @Test
     void writesSelectedKeysInSelectionOrderWithAliasesAndTypename() {
         List<SelectionNode> selection = List.of(SelectionNode.typeName("__typename", "Book"),
