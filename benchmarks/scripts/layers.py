@@ -57,8 +57,8 @@ def main():
     names = NAMES + ["benchmark endpoint"]
     out = ["### Where a request's JVM CPU goes over HTTP (%s)" % datetime.date.today(), "",
            "`benchmarks/run.sh profile-http`: the fast-path app, with direct execution on and off, under wrk (8 connections) on the 100 000-book data, one JFR"
-           " recording per request kind. JVM CPU per request is measured in a run without the recording (process CPU time /"
-           " requests); it is split by the share of JFR's execution samples, taken in a second run, in each layer (each sample goes to the innermost frame of a known layer; GC"
+           " recording per request kind. JVM CPU per request is measured without the recording, in two rounds in opposite orders"
+           " (process CPU time / requests; both apps run in the one JVM, the idle one adds its background work); it is split by the share of JFR's execution samples, taken in a second run, in each layer (each sample goes to the innermost frame of a known layer; GC"
            " and JIT threads are not sampled, so their CPU is spread over the layers in proportion).", "",
            "| layer | `{__typename}`, direct µs | lookup, direct µs | `{__typename}` through graphql-java µs"
            " | lookup through graphql-java µs | lookup through the JDBC ceiling µs |",

@@ -5,6 +5,7 @@ import dev.fraiseql.core.error.RetryPolicy;
 import dev.fraiseql.core.execution.ConnectionSource;
 import dev.fraiseql.core.execution.ExecutorSettings;
 import dev.fraiseql.core.execution.QueryExecutor;
+import dev.fraiseql.graphql.DirectExecution;
 import dev.fraiseql.graphql.FraiseqlExceptionResolver;
 import dev.fraiseql.graphql.FraiseqlGraphQl;
 import dev.fraiseql.graphql.FraiseqlGraphQlCustomizer;
@@ -148,25 +149,27 @@ public final class FraiseqlGraphQlAutoConfiguration {
                     : request -> handler.getObject().handleRequest(request);
             GraphQlPostHandler.ReadRoute nextRead = allowList ? documentIds::post
                     : GraphQlPostHandler.spring(handler::getObject);
-            return new GraphQlPostHandler(() -> {
-                if (!properties.isDirectExecution()) {
-                    return null;
-                }
-                List<String> interceptors = Arrays.stream(beans.getBeanNamesForType(WebGraphQlInterceptor.class))
-                        .filter(name -> !OWN_INTERCEPTORS.contains(name)).toList();
-                if (!interceptors.isEmpty()) {
-                    return GraphQlPostHandler.off("the application's WebGraphQlInterceptor beans (" + String.join(", ",
-                            interceptors) + ") must see every request");
-                }
-                List<String> conventions = Stream.of(ExecutionRequestObservationConvention.class,
-                        DataFetcherObservationConvention.class)
-                        .flatMap(type -> Arrays.stream(beans.getBeanNamesForType(type))).toList();
-                if (!conventions.isEmpty()) {
-                    return GraphQlPostHandler.off("it records graphql.request with Spring for GraphQL's default convention, not"
-                            + " the application's (" + String.join(", ", conventions) + ")");
-                }
-                return fraiseql.directExecution(source.getObject().graphQl());
-            }, next, nextRead, allowList, request -> context(requestSettings, request));
+            return new GraphQlPostHandler(() -> properties.isDirectExecution() ? direct(fraiseql, source, beans) : null,
+                    next, nextRead, allowList, request -> context(requestSettings, request));
+        }
+
+        /** The binding's direct execution, or one that is off, naming the application's part it cannot honour. */
+        private static DirectExecution direct(FraiseqlGraphQl fraiseql, ObjectProvider<GraphQlSource> source,
+                ListableBeanFactory beans) {
+            List<String> interceptors = Arrays.stream(beans.getBeanNamesForType(WebGraphQlInterceptor.class))
+                    .filter(name -> !OWN_INTERCEPTORS.contains(name)).toList();
+            if (!interceptors.isEmpty()) {
+                return GraphQlPostHandler.off("the application's WebGraphQlInterceptor beans ("
+                        + String.join(", ", interceptors) + ") must see every request");
+            }
+            List<String> conventions = Stream.of(ExecutionRequestObservationConvention.class,
+                    DataFetcherObservationConvention.class)
+                    .flatMap(type -> Arrays.stream(beans.getBeanNamesForType(type))).toList();
+            if (!conventions.isEmpty()) {
+                return GraphQlPostHandler.off("it records graphql.request with Spring for GraphQL's default"
+                        + " convention, not the application's (" + String.join(", ", conventions) + ")");
+            }
+            return fraiseql.directExecution(source.getObject().graphQl());
         }
 
         /** Copies each request's {@link FraiseqlRequestSettings} into its GraphQL context on the graphql-java path. */
