@@ -149,10 +149,33 @@ class PlainSpringBindingTest {
     }
 
     private static String execute(String document) {
+        return execute(document, null);
+    }
+
+    private static String execute(String document, Map<String, Object> variables) {
         ExecutionGraphQlService service = context.getBean(ExecutionGraphQlService.class);
-        Map<String, Object> response = service.execute(new DefaultExecutionGraphQlRequest(document, null, null, null,
-                "1", Locale.ROOT)).block().toMap();
+        Map<String, Object> response = service.execute(new DefaultExecutionGraphQlRequest(document, null, variables,
+                null, "1", Locale.ROOT)).block().toMap();
         return JsonMapper.builder().build().writeValueAsString(response);
+    }
+
+    @Test
+    void directExecutionAnswersAViewBoundQueryOnceGraphQlJavaHasParsedItAndDeclinesTheRest() {
+        DirectExecution direct = context.getBean(FraiseqlGraphQl.class)
+                .directExecution(context.getBean(GraphQlSource.class).graphQl());
+        assertThat(direct.unavailable()).isNull();
+        String query = "query($p: Boolean!) { books(where: {price: {gte: 8}}, orderBy: [{price: DESC}]) {"
+                + " title price @include(if: $p) } }";
+        Map<String, Object> variables = Map.of("p", false);
+        assertThat(direct.execute(query, null, variables, null, Map.of(), Locale.ROOT)).as("not parsed yet").isNull();
+        String expected = "{\"data\":{\"books\":[{\"title\":\"Dune\"},{\"title\":\"Ubik\"}]}}";
+        assertThat(execute(query, variables)).isEqualTo(expected);
+        assertThat(direct.execute(query, null, variables, null, Map.of(), Locale.ROOT)).hasToString(expected);
+        execute("{ cheapBooks { title } }");
+        assertThat(direct.execute("{ cheapBooks { title } }", null, null, null, Map.of(), Locale.ROOT))
+                .as("a controller method").isNull();
+        assertThat(direct.answered()).isEqualTo(1);
+        assertThat(direct.declined()).isEqualTo(2);
     }
 
     @Test
