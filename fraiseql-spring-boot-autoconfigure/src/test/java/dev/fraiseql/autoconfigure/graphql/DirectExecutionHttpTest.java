@@ -117,6 +117,10 @@ class DirectExecutionHttpTest {
         assertThat(o.direct()).isTrue();
         assertThat(o.second().body()).isEqualTo(o.first().body()).isEqualTo("{\"data\":{\"books\":[{\"title\":"
                 + "\"SPQR\"},{\"title\":\"The Dispossessed\"}],\"booksAggregate\":[{\"count\":4}]}}");
+        Outcome again = twice("{\"query\":\"{ books(where: {pages: {gte: 300}}, orderBy: [{title: ASC}]) { title }"
+                + " booksAggregate { count } }\"}", "application/json");
+        assertThat(again.direct()).as("with the literal arguments coerced before").isTrue();
+        assertThat(again.first().body()).isEqualTo(again.second().body()).isEqualTo(o.second().body());
     }
 
     @Test

@@ -21,14 +21,18 @@ import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.language.Directive;
+import graphql.language.ArrayValue;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
+import graphql.language.ObjectValue;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import graphql.language.Value;
+import graphql.language.VariableReference;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingEnvironmentImpl;
@@ -38,6 +42,7 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -220,7 +225,7 @@ public final class DirectExecutor implements DirectExecution {
             if (root.included(conditions)) {
                 included.add(root);
                 // Arguments are coerced before anything is read or observed, so a bad one declines at no cost.
-                environments.add(root.fetcher() == null ? null
+                environments.add(root.fetcher == null ? null
                         : environment(root, plan, operation, coerced, context, locale));
             }
         }
@@ -256,15 +261,15 @@ public final class DirectExecutor implements DirectExecution {
         parts.add(DATA);
         for (int i = 0; i < roots.size(); i++) {
             Root root = roots.get(i);
-            parts.add(i == 0 ? root.key() : root.nextKey());
-            if (root.fetcher() == null) {
-                parts.add(root.typename());
+            parts.add(i == 0 ? root.key : root.nextKey);
+            if (root.fetcher == null) {
+                parts.add(root.typename);
                 continue;
             }
-            Object value = root.fetcher().get(environments.get(i));
+            Object value = root.fetcher.get(environments.get(i));
             if (value instanceof RawJson raw) {
                 parts.add(raw.bytes());
-            } else if (value == null && !GraphQLTypeUtil.isNonNull(root.definition().getType())) {
+            } else if (value == null && !GraphQLTypeUtil.isNonNull(root.definition.getType())) {
                 parts.add(NULL);
             } else {
                 // Parsed rows (a row that broke a promise) or a null where the schema promised a value.
@@ -277,12 +282,11 @@ public final class DirectExecutor implements DirectExecution {
 
     private DataFetchingEnvironment environment(Root root, Plan plan, OperationDefinition operation,
             CoercedVariables variables, GraphQLContext context, Locale locale) {
-        GraphQLFieldDefinition definition = root.definition();
-        Map<String, Object> arguments = ValuesResolver.getArgumentValues(schema.getCodeRegistry(),
-                definition.getArguments(), root.field().getArguments(), variables, context, locale);
+        GraphQLFieldDefinition definition = root.definition;
+        Map<String, Object> arguments = root.arguments(schema, variables, context, locale);
         return DataFetchingEnvironmentImpl.newDataFetchingEnvironment()
                 .arguments(arguments)
-                .mergedField(root.merged())
+                .mergedField(root.merged)
                 .fieldDefinition(definition)
                 .fieldType(definition.getType())
                 .parentType(schema.getQueryType())
@@ -386,18 +390,34 @@ public final class DirectExecutor implements DirectExecution {
     /**
      * One root field: its response key written as {@code "key":} and as {@code ,"key":}, the node, the directives of
      * the field and the fragments around it, and either its definition and fetcher or, for {@code __typename}, the
-     * type's name as JSON.
+     * type's name as JSON. Arguments written without variables are coerced once and kept: graphql-java's coercion of a
+     * generated filter input walks the whole input type (its {@code @oneOf} check among the rest), a sixth of a short
+     * list's request.
      */
-    private record Root(byte[] key, byte[] nextKey, Field field, List<List<Directive>> conditions,
-            GraphQLFieldDefinition definition, DataFetcher<?> fetcher, byte[] typename, MergedField merged) {
+    private static final class Root {
+        final byte[] key;
+        final byte[] nextKey;
+        final Field field;
+        final List<List<Directive>> conditions;
+        final GraphQLFieldDefinition definition;
+        final DataFetcher<?> fetcher;
+        final byte[] typename;
+        final MergedField merged;
+        final boolean literal;
+        private volatile Map<String, Object> literalArguments;
 
         Root(String key, Field field, List<List<Directive>> conditions, GraphQLFieldDefinition definition,
                 DataFetcher<?> fetcher, String typename) {
             // GraphQL names need no escaping in JSON.
-            this(("\"" + key + "\":").getBytes(StandardCharsets.UTF_8),
-                    (",\"" + key + "\":").getBytes(StandardCharsets.UTF_8), field, conditions, definition, fetcher,
-                    typename == null ? null : ("\"" + typename + "\"").getBytes(StandardCharsets.UTF_8),
-                    MergedField.newMergedField(field).build());
+            this.key = ("\"" + key + "\":").getBytes(StandardCharsets.UTF_8);
+            this.nextKey = (",\"" + key + "\":").getBytes(StandardCharsets.UTF_8);
+            this.field = field;
+            this.conditions = conditions;
+            this.definition = definition;
+            this.fetcher = fetcher;
+            this.typename = typename == null ? null : ("\"" + typename + "\"").getBytes(StandardCharsets.UTF_8);
+            this.merged = MergedField.newMergedField(field).build();
+            this.literal = field.getArguments().stream().noneMatch(argument -> usesVariables(argument.getValue()));
         }
 
         boolean included(Conditions decide) {
@@ -407,6 +427,31 @@ public final class DirectExecutor implements DirectExecution {
                 }
             }
             return true;
+        }
+
+        /** The field's coerced arguments: kept after the first coercion when they use no variable. */
+        Map<String, Object> arguments(GraphQLSchema schema, CoercedVariables variables, GraphQLContext context,
+                Locale locale) {
+            Map<String, Object> known = literalArguments;
+            if (known != null) {
+                return known;
+            }
+            Map<String, Object> coerced = ValuesResolver.getArgumentValues(schema.getCodeRegistry(),
+                    definition.getArguments(), field.getArguments(), variables, context, locale);
+            if (literal) {
+                literalArguments = Collections.unmodifiableMap(coerced);
+            }
+            return coerced;
+        }
+
+        private static boolean usesVariables(Value<?> value) {
+            if (value instanceof VariableReference) {
+                return true;
+            }
+            if (value instanceof ObjectValue object) {
+                return object.getObjectFields().stream().anyMatch(f -> usesVariables(f.getValue()));
+            }
+            return value instanceof ArrayValue array && array.getValues().stream().anyMatch(Root::usesVariables);
         }
     }
 }
