@@ -14,9 +14,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Where the server's CPU goes for one request over HTTP: the fast-path app on the 100 000-book data under wrk, with a
- * JFR recording of the measured window, for requests that share the web stack: {@code {__typename}} (no database) and a
- * 1-row lookup through GraphQL, each with direct execution on and off, and the same lookup through the plain JDBC
- * ceiling endpoint (no GraphQL). Writes one recording per request and a summary of the JVM CPU per request, measured in
+ * JFR recording of the measured window, for requests that share the web stack: {@code {__typename}} (no database), a
+ * 1-row lookup and the peers benchmark's 20-row list through GraphQL, each with direct execution on and off, and the
+ * same lookup through the plain JDBC ceiling endpoint (no GraphQL). Writes one recording per request and a summary of the JVM CPU per request, measured in
  * two rounds of its own without the recording; {@code scripts/layers.py} attributes the recording's samples to the
  * layers of the stack.
  */
@@ -40,6 +40,8 @@ public final class HttpProfile {
         ConfigurableApplicationContext viaGraphQlJava = EndToEndBenchmark.start(db, "fast", "jvm", connections,
                 "fraiseql.graphql.direct-execution=false");
         List<String> summary = new ArrayList<>();
+        List<String> list = List.of("{\"query\":\"{ books(where: {publishedYear: {gte: 2000}}, orderBy: [{title: ASC}],"
+                + " limit: 20) { " + Queries.BOOK_SELECTION + " } }\"}");
         try {
             String base = "http://127.0.0.1:" + EndToEndBenchmark.port(app);
             String via = "http://127.0.0.1:" + EndToEndBenchmark.port(viaGraphQlJava);
@@ -48,8 +50,10 @@ public final class HttpProfile {
             List<Target> targets = List.of(
                     new Target("typename", base + "/graphql", List.of("{\"query\":\"{ __typename }\"}")),
                     new Target("lookup", base + "/graphql", lookups),
+                    new Target("list", base + "/graphql", list),
                     new Target("typename-graphql-java", via + "/graphql", List.of("{\"query\":\"{ __typename }\"}")),
                     new Target("lookup-graphql-java", via + "/graphql", lookups),
+                    new Target("list-graphql-java", via + "/graphql", list),
                     new Target("ceiling", base + "/ceiling/book", lookups));
             for (Target t : targets) {
                 Wrk.run(t.url(), t.bodies(), connections, warmup, work);
