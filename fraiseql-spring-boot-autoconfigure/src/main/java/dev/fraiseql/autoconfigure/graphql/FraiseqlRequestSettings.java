@@ -10,7 +10,8 @@ import java.util.Map;
  * {@code set_config(name, value, true)} for each entry, whether direct execution answers the request or graphql-java
  * does. It replaces a {@code WebGraphQlInterceptor} that only copies headers into
  * {@link FraiseqlRequestContext#LOCAL_SETTINGS}, which would turn direct execution off. Settings of several beans are
- * merged in their order, a later bean winning on the same name.
+ * merged in their order, a later bean winning on the same name. A request the direct path hands on to graphql-java is
+ * asked twice, so keep it free of side effects.
  */
 @FunctionalInterface
 public interface FraiseqlRequestSettings {
