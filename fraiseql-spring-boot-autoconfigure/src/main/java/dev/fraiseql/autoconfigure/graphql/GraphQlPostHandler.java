@@ -136,14 +136,20 @@ final class GraphQlPostHandler {
 
     /** How many requests the direct path answered; 0 while it is off. */
     long answered() {
-        Optional<DirectExecution> known = direct;
-        return known == null || known.isEmpty() ? 0 : known.get().answered();
+        DirectExecution known = resolved();
+        return known == null ? 0 : known.answered();
     }
 
     /** How many requests the direct path looked at and handed on; 0 while it is off. */
     long declined() {
+        DirectExecution known = resolved();
+        return known == null ? 0 : known.declined();
+    }
+
+    /** The direct execution if the first request has resolved it and it is on, without resolving it. */
+    private DirectExecution resolved() {
         Optional<DirectExecution> known = direct;
-        return known == null || known.isEmpty() ? 0 : known.get().declined();
+        return known == null ? null : known.orElse(null);
     }
 
     private DirectExecution direct() {

@@ -134,11 +134,11 @@ public final class DirectExecutor implements DirectExecution {
                 others.add(each.getClass().getName());
             }
         }
+        PersistedDocuments documents = graphQl.getPreparsedDocumentProvider() instanceof PersistedDocuments p ? p : null;
         String unavailable = null;
         if (!fast) {
             unavailable = "fraiseql.graphql.execution is standard, so graphql-java completes every field";
-        } else if (!(graphQl.getPreparsedDocumentProvider() instanceof PersistedDocuments persisted)
-                || !(persisted.next() instanceof DocumentCache)) {
+        } else if (documents == null || !(documents.next() instanceof DocumentCache)) {
             unavailable = "the document cache is off (fraiseql.graphql.document-cache-size is 0) or replaced by the"
                     + " application's own PreparsedDocumentProvider";
         } else if (graphQl.getQueryStrategy().getClass() != RawJsonExecutionStrategy.class) {
@@ -149,7 +149,6 @@ public final class DirectExecutor implements DirectExecution {
             unavailable = "Spring for GraphQL's observations are on, but the binding was given no ObservationRegistry"
                     + " to record them in (FraiseqlGraphQl.Builder.observationRegistry)";
         }
-        PersistedDocuments documents = graphQl.getPreparsedDocumentProvider() instanceof PersistedDocuments p ? p : null;
         return new DirectExecutor(unavailable, graphQl.getGraphQLSchema(), documents, List.copyOf(limits), fetchers,
                 observed ? observations : null);
     }
