@@ -38,6 +38,11 @@ public final class ByteSink {
         write(source, 0, source.length);
     }
 
+    /** Appends the bytes written to {@code source}. */
+    public void write(ByteSink source) {
+        write(source.bytes, 0, source.size);
+    }
+
     /** The number of bytes written since the last {@link #reset()}. */
     public int size() {
         return size;

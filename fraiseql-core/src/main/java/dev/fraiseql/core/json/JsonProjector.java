@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Projects rows of PostgreSQL's JSONB text onto a selection in the JVM, writing the same bytes as
@@ -53,16 +54,35 @@ public final class JsonProjector {
             return true;
         }
         broken = false;
-        object(root, rowJson, at, out);
+        object(root, rowJson, at, out, false);
         return !broken;
     }
 
-    /** The compiled selection of one object: distinct source keys, and where each was found. */
+    /**
+     * The compiled selection of one object: distinct source keys, where each was found, and for the keys read by a
+     * single nested object or list, a buffer its projection is written into while the object is scanned.
+     */
     private static final class Level {
         final byte[][] keys;
         final int[] starts;
         final int[] ends;
+        /** Per key, its bytes and closing quote as little-endian words: the first eight, the last eight, the mask. */
+        final long[] heads;
+        final long[] tails;
+        final long[] masks;
         final Member[] members;
+        /** Per key, the member projected during the scan, or {@code null}. */
+        final Member[] early;
+        /** Per key, where {@link #early} wrote its projection; empty when the key was absent or no container. */
+        final ByteSink[] projected;
+        /** The keys that have an early member. */
+        final int[] earlySlots;
+        /**
+         * Per entry of the object last scanned, the slot its key turned out to be (-1 for none): rows of one view
+         * share their keys and, as JSONB prints them, their order, so the next row's key is checked against this
+         * guess before the keys are searched.
+         */
+        final byte[] order;
 
         Level(List<SelectionNode> selection) {
             List<String> distinct = new ArrayList<>();
@@ -91,6 +111,58 @@ public final class JsonProjector {
             }
             starts = new int[keys.length];
             ends = new int[keys.length];
+            heads = new long[keys.length];
+            tails = new long[keys.length];
+            masks = new long[keys.length];
+            for (int k = 0; k < keys.length; k++) {
+                byte[] quoted = Arrays.copyOf(keys[k], keys[k].length + 1);
+                quoted[keys[k].length] = '"';
+                byte[] padded = Arrays.copyOf(quoted, Math.max(quoted.length, Long.BYTES));
+                heads[k] = (long) LONGS.get(padded, 0);
+                masks[k] = quoted.length >= Long.BYTES ? -1L : (1L << (8 * quoted.length)) - 1;
+                tails[k] = (long) LONGS.get(padded, Math.max(0, quoted.length - Long.BYTES));
+            }
+            early = new Member[keys.length];
+            projected = new ByteSink[keys.length];
+            // A nested object or list read from one key that nothing else reads is projected as the scan reaches it,
+            // so its bytes are scanned once instead of once to find its end and again to project it.
+            for (Member member : members) {
+                if (member.children != null && member.slots.length == 1 && readers(member.slots[0]) == 1) {
+                    early[member.slots[0]] = member;
+                    projected[member.slots[0]] = new ByteSink(256);
+                }
+            }
+            earlySlots = IntStream.range(0, keys.length).filter(k -> early[k] != null).toArray();
+            order = new byte[keys.length > Byte.MAX_VALUE ? 0 : 64];
+            Arrays.fill(order, (byte) -1);
+        }
+
+        /**
+         * Whether the object key starting at {@code start} is key {@code k}: its bytes followed by the closing quote,
+         * which ends the key since the byte before it is a name character, never a backslash. Compared eight bytes at
+         * a time: a key and its quote are at most 16 bytes but for long field names.
+         */
+        boolean isKeyAt(byte[] json, int start, int k) {
+            byte[] key = keys[k];
+            int quoted = key.length + 1;
+            if (quoted > 2 * Long.BYTES || start + Math.max(quoted, Long.BYTES) > json.length) {
+                return start + key.length < json.length && json[start + key.length] == '"' && sameKey(json, start, key);
+            }
+            long head = (long) LONGS.get(json, start);
+            if (quoted <= Long.BYTES) {
+                return (head & masks[k]) == heads[k];
+            }
+            return head == heads[k] && (long) LONGS.get(json, start + quoted - Long.BYTES) == tails[k];
+        }
+
+        private int readers(int slot) {
+            int readers = 0;
+            for (Member member : members) {
+                for (int s : member.slots) {
+                    readers += s == slot ? 1 : 0;
+                }
+            }
+            return readers;
         }
     }
 
@@ -116,16 +188,22 @@ public final class JsonProjector {
         }
     }
 
-    private void object(Level level, byte[] json, int at, ByteSink out) {
-        find(level, json, at);
+    /**
+     * Writes the selection of the object at {@code at}.
+     *
+     * @param toEnd whether the caller needs the end of the object; otherwise the scan stops at the last needed key
+     * @return the index just past the object when {@code toEnd}, else -1
+     */
+    private int object(Level level, byte[] json, int at, ByteSink out, boolean toEnd) {
+        int end = find(level, json, at, toEnd);
         for (Member member : level.members) {
             out.write(member.prefix, 0, member.prefix.length);
             int start = -1;
-            int end = -1;
-            for (int slot : member.slots) {
-                if (level.starts[slot] >= 0) {
-                    start = level.starts[slot];
-                    end = level.ends[slot];
+            int slot = -1;
+            for (int s : member.slots) {
+                if (level.starts[s] >= 0) {
+                    start = level.starts[s];
+                    slot = s;
                     break;
                 }
             }
@@ -134,18 +212,28 @@ public final class JsonProjector {
             }
             switch (member.kind) {
                 case TYPENAME -> out.write(member.typeName, 0, member.typeName.length);
-                case VALUE -> scalar(member.scalar, json, start, end, out);
-                case OBJECT -> {
-                    if (start >= 0 && json[start] == '{') {
-                        object(member.children, json, start, out);
+                case VALUE -> scalar(member.scalar, json, start, start < 0 ? -1 : level.ends[slot], out);
+                case OBJECT, OBJECT_LIST -> {
+                    if (level.early[member.slots[0]] == member) {
+                        ByteSink done = level.projected[member.slots[0]];
+                        if (done.size() > 0) {
+                            out.write(done);
+                        } else {
+                            out.write(NULL, 0, NULL.length);
+                        }
+                    } else if (member.kind == SelectionNode.Kind.OBJECT_LIST) {
+                        list(member, json, start, out);
+                    } else if (start >= 0 && json[start] == '{') {
+                        object(member.children, json, start, out, false);
                     } else {
                         out.write(NULL, 0, NULL.length);
                     }
                 }
-                case VALUE_LIST, OBJECT_LIST -> list(member, json, start, out);
+                case VALUE_LIST -> list(member, json, start, out);
             }
         }
         out.write('}');
+        return end;
     }
 
     /** Whether the value at {@code start} (-1 when absent) leaves a field of this kind null. */
@@ -161,44 +249,93 @@ public final class JsonProjector {
         };
     }
 
-    /** Records the value range of each of the level's keys in the object at {@code at}; -1 when absent. */
-    private static void find(Level level, byte[] json, int at) {
+    /**
+     * Records the value range of each of the level's keys in the object at {@code at} (-1 when absent), projecting
+     * the level's early members on the way.
+     *
+     * @return the index just past the object when {@code toEnd}, else -1
+     */
+    private int find(Level level, byte[] json, int at, boolean toEnd) {
         int[] starts = level.starts;
         int[] ends = level.ends;
         Arrays.fill(starts, -1);
-        if (at >= json.length || json[at] != '{') {
-            return;
+        for (int slot : level.earlySlots) {
+            level.projected[slot].reset();
         }
         byte[][] keys = level.keys;
+        byte[] order = level.order;
         int missing = keys.length;
         int i = skipSpace(json, at + 1);
         if (json[i] == '}') {
-            return;
+            return i + 1;
         }
-        while (true) {
+        for (int entry = 0; ; entry++) {
             int keyStart = i + 1;
-            int keyEnd = skipString(json, i) - 1;
-            i = skipSpace(json, skipSpace(json, keyEnd + 1) + 1);
-            int valueEnd = skipValue(json, i);
-            int length = keyEnd - keyStart;
-            for (int k = 0; k < keys.length; k++) {
-                byte[] key = keys[k];
-                if (key.length == length && starts[k] < 0 && sameKey(json, keyStart, key)) {
-                    starts[k] = i;
-                    ends[k] = valueEnd;
-                    missing--;
-                    break;
+            int k = entry < order.length ? order[entry] : -1;
+            int afterKey;
+            if (k >= 0 && starts[k] < 0 && level.isKeyAt(json, keyStart, k)) {
+                afterKey = keyStart + keys[k].length + 1;
+            } else {
+                afterKey = skipString(json, i);
+                k = slot(keys, starts, json, keyStart, afterKey - 1 - keyStart);
+                if (entry < order.length) {
+                    order[entry] = (byte) k;
                 }
             }
-            if (missing == 0) {
-                return;
+            i = value(json, afterKey);
+            int valueEnd;
+            if (k < 0) {
+                valueEnd = skipValue(json, i);
+            } else {
+                starts[k] = i;
+                Member early = level.early[k];
+                if (early == null) {
+                    valueEnd = skipValue(json, i);
+                } else if (early.kind == SelectionNode.Kind.OBJECT && json[i] == '{') {
+                    valueEnd = object(early.children, json, i, level.projected[k], true);
+                } else if (early.kind == SelectionNode.Kind.OBJECT_LIST && json[i] == '[') {
+                    valueEnd = list(early, json, i, level.projected[k]);
+                } else {
+                    valueEnd = skipValue(json, i);
+                }
+                ends[k] = valueEnd;
+                if (--missing == 0 && !toEnd) {
+                    return -1;
+                }
             }
-            i = skipSpace(json, valueEnd);
+            i = json[valueEnd] == ',' ? valueEnd : skipSpace(json, valueEnd);
             if (json[i] != ',') {
-                return;
+                return i + 1;
             }
-            i = skipSpace(json, i + 1);
+            i++;
+            if (json[i] != '"') {
+                i = skipSpace(json, i);
+            }
         }
+    }
+
+    /** The slot of the key of {@code length} bytes at {@code start}, or -1 when unselected or seen before. */
+    private static int slot(byte[][] keys, int[] starts, byte[] json, int start, int length) {
+        for (int k = 0; k < keys.length; k++) {
+            byte[] key = keys[k];
+            if (key.length == length && starts[k] < 0 && sameKey(json, start, key)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** The start of the value after the key that ends just before {@code i}: past the colon and the spaces. */
+    private static int value(byte[] json, int i) {
+        if (json[i] != ':') {
+            i = skipSpace(json, i);
+        }
+        i++;
+        if (json[i] == ' ') {
+            i++;
+        }
+        // No JSON value starts with a byte at or below the space, so only unusual spacing takes the loop.
+        return json[i] > ' ' ? i : skipSpace(json, i);
     }
 
     /** A plain loop: keys are a few bytes, too short for {@code Arrays.equals} to pay off. */
@@ -211,21 +348,24 @@ public final class JsonProjector {
         return true;
     }
 
-    private void list(Member member, byte[] json, int start, ByteSink out) {
+    /** Writes the list at {@code start} (-1 when absent), returning the index just past it, or -1 when absent. */
+    private int list(Member member, byte[] json, int start, ByteSink out) {
         if (start < 0 || json[start] != '[') {
             out.write(NULL, 0, NULL.length);
-            return;
+            return -1;
         }
         out.write('[');
         int i = skipSpace(json, start + 1);
         if (json[i] != ']') {
             while (true) {
-                int end = skipValue(json, i);
+                int end;
                 if (member.kind == SelectionNode.Kind.VALUE_LIST) {
+                    end = skipValue(json, i);
                     scalar(member.scalar, json, i, end, out);
                 } else if (json[i] == '{') {
-                    object(member.children, json, i, out);
+                    end = object(member.children, json, i, out, true);
                 } else {
+                    end = skipValue(json, i);
                     out.write(NULL, 0, NULL.length);
                 }
                 i = skipSpace(json, end);
@@ -237,6 +377,7 @@ public final class JsonProjector {
             }
         }
         out.write(']');
+        return i + 1;
     }
 
     private void scalar(ScalarKind scalar, byte[] json, int start, int end, ByteSink out) {

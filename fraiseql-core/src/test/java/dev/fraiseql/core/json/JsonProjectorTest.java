@@ -161,6 +161,63 @@ class JsonProjectorTest {
     }
 
     @Test
+    void aProjectorReusedForRowsWithKeysInOtherOrdersSpacingsAndSetsWritesEachAsAFreshOneWould() {
+        List<SelectionNode> selection = List.of(value("id", ScalarKind.INT), value("title", ScalarKind.STRING),
+                SelectionNode.object("author", List.of("author"), false,
+                        List.of(value("id", ScalarKind.INT), value("name", ScalarKind.STRING))),
+                SelectionNode.object("reviews", List.of("reviews"), true,
+                        List.of(value("id", ScalarKind.INT), value("text", ScalarKind.STRING))),
+                SelectionNode.value("year", List.of("published_year"), ScalarKind.INT, false),
+                SelectionNode.value("long", List.of("a_rather_long_key_name"), ScalarKind.STRING, false));
+        String first = "{\"id\": 1, \"title\": \"a\", \"author\": {\"id\": 2, \"name\": \"x\"}, \"reviews\": [{\"id\": 3,"
+                + " \"text\": \"t\"}], \"published_year\": 2001, \"a_rather_long_key_name\": \"L\"}";
+        // The fifth key of the first row is long; in the second row the fifth is its first eight bytes, at the row's end.
+        List<String> rows = List.of(first, "{\"a\": 1, \"b\": 2, \"c\": 3, \"d\": 4, \"publishe\": 1}",
+                "{\"a_rather_long_key_name\":\"M\",\"reviews\":[{\"text\":\"u\",\"id\":4},{\"id\":5}],"
+                        + "\"author\":{\"name\":\"y\",\"id\":5},\"title\":\"b\",\"id\":6}",
+                "{\"ix\": 0, \"id\": 7, \"titles\": 1, \"title\": \"c\", \"published_yeah\": 1,"
+                        + " \"a_rather_long_key_nam\": 2, \"a_rather_long_key_name_\": 3}",
+                "{ \"id\" : 8 , \"id\": 9, \"title\" :\"d\" ,\"author\" : { \"id\" : 10 } , \"author\": {\"id\": 11}}",
+                "{\"id\":1}",
+                first);
+        List<String> expected = List.of(
+                "{\"id\":1,\"title\":\"a\",\"author\":{\"id\":2,\"name\":\"x\"},\"reviews\":[{\"id\":3,\"text\":\"t\"}],"
+                        + "\"year\":2001,\"long\":\"L\"}",
+                "{\"id\":null,\"title\":null,\"author\":null,\"reviews\":null,\"year\":null,\"long\":null}",
+                "{\"id\":6,\"title\":\"b\",\"author\":{\"id\":5,\"name\":\"y\"},\"reviews\":[{\"id\":4,\"text\":\"u\"},"
+                        + "{\"id\":5,\"text\":null}],\"year\":null,\"long\":\"M\"}",
+                "{\"id\":7,\"title\":\"c\",\"author\":null,\"reviews\":null,\"year\":null,\"long\":null}",
+                "{\"id\":8,\"title\":\"d\",\"author\":{\"id\":10,\"name\":null},\"reviews\":null,\"year\":null,"
+                        + "\"long\":null}",
+                "{\"id\":1,\"title\":null,\"author\":null,\"reviews\":null,\"year\":null,\"long\":null}",
+                "{\"id\":1,\"title\":\"a\",\"author\":{\"id\":2,\"name\":\"x\"},\"reviews\":[{\"id\":3,\"text\":\"t\"}],"
+                        + "\"year\":2001,\"long\":\"L\"}");
+        JsonProjector reused = new JsonProjector(selection);
+        for (int i = 0; i < rows.size(); i++) {
+            ByteSink out = new ByteSink(8);
+            reused.project(rows.get(i).getBytes(StandardCharsets.UTF_8), out);
+            assertThat(new String(out.toByteArray(), StandardCharsets.UTF_8)).as(rows.get(i)).isEqualTo(expected.get(i));
+            assertThat(project(selection, rows.get(i))).isEqualTo(expected.get(i));
+        }
+    }
+
+    @Test
+    void anObjectSelectedUnderTwoAliasesIsProjectedForEachAndARequiredOneBreaksTheRowWhenEmpty() {
+        List<SelectionNode> selection = List.of(
+                SelectionNode.object("author", List.of("author"), false, List.of(value("id", ScalarKind.INT))),
+                SelectionNode.object("writer", List.of("author"), false,
+                        List.of(value("name", ScalarKind.STRING).asRequired())),
+                SelectionNode.object("reviews", List.of("reviews"), true,
+                        List.of(value("id", ScalarKind.INT).asRequired())));
+        String row = "{\"author\": {\"id\": 2, \"name\": \"x\"}, \"reviews\": [{\"id\": 3}, {\"id\": 4}]}";
+        assertThat(project(selection, row))
+                .isEqualTo("{\"author\":{\"id\":2},\"writer\":{\"name\":\"x\"},\"reviews\":[{\"id\":3},{\"id\":4}]}");
+        assertThat(kept(selection, row)).isTrue();
+        assertThat(kept(selection, "{\"author\": {\"id\": 2}, \"reviews\": []}")).isFalse();
+        assertThat(kept(selection, "{\"author\": {\"name\": \"x\"}, \"reviews\": [{\"id\": 3}, {}]}")).isFalse();
+    }
+
+    @Test
     void oneSinkCollectsSeveralRows() {
         JsonProjector projector = new JsonProjector(List.of(value("id", ScalarKind.INT)));
         ByteSink out = new ByteSink(1);
