@@ -138,10 +138,34 @@ class DirectExecutionHttpTest {
         assertThat(o.second().body()).isEqualTo(o.first().body()).contains("\"errors\"").contains("500");
     }
 
+    /**
+     * A connection page is written whole by its fetcher; one that selects its node twice declines before it reads, so
+     * that graphql-java's answer is the request's only statement ({@code fraiseql.query} times each).
+     */
     @Test
-    void connectionsIntrospectionHashesSentWithTheirQueryAndUnknownBodyMembersAreHandedOn() {
+    void aConnectionPageIsAnsweredDirectlyAndOneSelectingItsNodeTwiceIsReadOnceByGraphQlJava() {
+        Outcome o = twice("{\"query\":\"{ booksConnection(first: 2, orderBy: [{title: ASC}]) { __typename totalCount"
+                + " edges { cursor node { title } } pageInfo { hasNextPage endCursor } } }\"}", "application/json");
+        assertThat(o.direct()).isTrue();
+        assertThat(o.second().body()).isEqualTo(o.first().body()).isEqualTo("{\"data\":{\"booksConnection\":{"
+                + "\"__typename\":\"BookConnection\",\"totalCount\":4,\"edges\":[{\"cursor\":\"WyJTUFFSIiwgIjMiXQ\","
+                + "\"node\":{\"title\":\"SPQR\"}},{\"cursor\":\"WyJTb2xhcmlzIiwgIjIiXQ\",\"node\":{\"title\":\"Solaris\"}}],"
+                + "\"pageInfo\":{\"hasNextPage\":true,\"endCursor\":\"WyJTb2xhcmlzIiwgIjIiXQ\"}}}}");
+        String twice = "{\"query\":\"{ booksConnection(first: 2) { edges { a: node { id } b: node { title } } } }\"}";
+        post(twice, "application/json");
+        Timer statements = meters.find("fraiseql.query").tag("fraiseql.field", "Query.booksConnection").timer();
+        long before = statements.count();
+        Outcome t = twice(twice, "application/json");
+        assertThat(t.direct()).isFalse();
+        assertThat(statements.count()).isEqualTo(before + 2);
+        assertThat(t.second().body()).isEqualTo(t.first().body()).isEqualTo("{\"data\":{\"booksConnection\":{\"edges\":["
+                + "{\"a\":{\"id\":\"1\"},\"b\":{\"title\":\"The Dispossessed\"}},{\"a\":{\"id\":\"2\"},\"b\":{\"title\":"
+                + "\"Solaris\"}}]}}}");
+    }
+
+    @Test
+    void introspectionHashesSentWithTheirQueryAndUnknownBodyMembersAreHandedOn() {
         for (String body : new String[] {
-                "{\"query\":\"{ booksConnection { totalCount } }\"}",
                 "{\"query\":\"{ __schema { queryType { name } } }\"}",
                 "{\"query\":\"{ book(id: 2) { title } }\",\"extensions\":{\"persistedQuery\":{\"version\":1,"
                         + "\"sha256Hash\":\"0000\"}}}",

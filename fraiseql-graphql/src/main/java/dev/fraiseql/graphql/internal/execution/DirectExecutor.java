@@ -3,6 +3,7 @@ package dev.fraiseql.graphql.internal.execution;
 import dev.fraiseql.graphql.DirectExecution;
 import dev.fraiseql.graphql.DirectResponse;
 import dev.fraiseql.graphql.internal.fetch.Conditions;
+import dev.fraiseql.graphql.internal.fetch.DirectAttempt;
 import dev.fraiseql.graphql.internal.fetch.RawJson;
 import graphql.ErrorClassification;
 import graphql.ExecutionInput;
@@ -211,7 +212,7 @@ public final class DirectExecutor implements DirectExecution {
 
     private DirectResponse run(Plan plan, OperationDefinition operation, String query, String operationName,
             Map<String, Object> variables, Map<String, Object> entries, Locale locale) throws Exception {
-        GraphQLContext context = GraphQLContext.newContext().of(entries).build();
+        GraphQLContext context = DirectAttempt.mark(GraphQLContext.newContext().of(entries)).build();
         CoercedVariables coerced = ValuesResolver.coerceVariableValues(schema, operation.getVariableDefinitions(),
                 RawVariables.of(variables), context, locale);
         for (QueryLimits l : limits) {

@@ -122,13 +122,15 @@ public final class Bindings {
     }
 
     /**
-     * The fetcher of the query field {@code coordinate} ({@code Query.books}) when it reads a view or aggregates one and
-     * needs from graphql-java only the field's arguments, selection, variables and context, so that it can be called
-     * outside graphql-java's execution; {@code null} for any other field (connections, controller methods, mutations).
+     * The fetcher of the query field {@code coordinate} ({@code Query.books}) when it reads a view, pages through one or
+     * aggregates one and needs from graphql-java only the field's arguments, selection, variables and context, so that
+     * it can be called outside graphql-java's execution; {@code null} for any other field (controller methods,
+     * mutations). A connection whose selection only graphql-java can complete declines such a call before it reads.
      */
     public DataFetcher<?> rawQueryFetcher(String coordinate) {
         DataFetcher<?> fetcher = schemaFetchers.get(coordinate);
-        return fetcher instanceof ViewDataFetcher || fetcher instanceof AggregateDataFetcher ? fetcher : null;
+        return fetcher instanceof ViewDataFetcher || fetcher instanceof AggregateDataFetcher
+                || fetcher instanceof ConnectionDataFetcher ? fetcher : null;
     }
 
     /** The query of the {@code @FraiseqlMapping(view = ...)} method serving {@code coordinate}, or {@code null}. */

@@ -25,7 +25,8 @@ import java.util.Map;
 /**
  * Reads a Relay connection over a view with keyset cursors in one statement: the page (plus one more
  * row to know whether there is a next page) and, when selected, {@code totalCount} from the same snapshot.
- * Each edge's node is raw JSON on the fast path; edges, cursors and pageInfo are small maps.
+ * On the fast path the whole connection is raw JSON when its selection has a {@link ConnectionShape}; otherwise
+ * each edge's node is raw JSON and edges, cursors and pageInfo are small maps.
  */
 final class ConnectionDataFetcher implements DataFetcher<Object> {
 
@@ -42,29 +43,40 @@ final class ConnectionDataFetcher implements DataFetcher<Object> {
         @SuppressWarnings("unchecked")
         Map<String, Object> where = (Map<String, Object>) env.getArguments().get("where");
         TypeDef type = engine.boundTypes().type(binding.coordinate());
+        boolean fast = engine.settings().fast();
+        ConnectionShape shape = fast ? engine.translator().connection(type, env).orElse(null) : null;
+        if (fast && shape == null && DirectAttempt.of(env)) {
+            // Before anything is read or observed: graphql-java completes this field.
+            throw new DirectAttempt.Declined(binding.coordinate() + " selects what only graphql-java can complete");
+        }
         return FieldObservation.observe(engine.observations(), binding, () -> PatternErrors.explained(engine.types(),
-                type, where, () -> fetch(env, type, engine.settings().fast())));
+                type, where, () -> fetch(env, type, fast, shape)));
     }
 
     /**
-     * Reads the page; with {@code fast}, nodes are raw JSON, unless a row breaks the schema's non-null promises: then
-     * the page is read again and completed the standard way, so the errors and nulls are graphql-java's.
+     * Reads the page; with {@code fast}, the whole connection is written as raw JSON when it has a {@code shape} (see
+     * {@link SelectionTranslator#connection}), else nodes are raw JSON in maps graphql-java completes. When a row breaks
+     * the schema's non-null promises the page is read again and completed the standard way, so the errors and nulls are
+     * graphql-java's.
      */
     @SuppressWarnings("unchecked")
-    private Object fetch(DataFetchingEnvironment env, TypeDef type, boolean fast) {
+    private Object fetch(DataFetchingEnvironment env, TypeDef type, boolean fast, ConnectionShape shape) {
         Map<String, Object> args = env.getArguments();
         SelectRenderer renderer = engine.renderer();
-        DataFetchingFieldSelectionSet selection = env.getSelectionSet();
-        boolean withTotal = selection.contains("totalCount");
+        DataFetchingFieldSelectionSet selection = shape == null ? env.getSelectionSet() : null;
+        boolean withTotal = shape == null ? selection.contains("totalCount") : shape.withTotal();
         ConnectionSpec spec = new ConnectionSpec(type, (Map<String, Object>) args.get("where"),
                 (List<Map<String, Object>>) args.get("orderBy"), (Integer) args.get("first"), (String) args.get("after"),
                 (Integer) args.get("last"), (String) args.get("before"), withTotal);
-        DataFetchingFieldSelectionSet node = singleNodeSelection(selection);
-        boolean raw = fast && node != null;
-        List<SelectionNode> selected = raw ? engine.translator().translate(type, node) : null;
+        SelectionPlan plan = shape == null ? null : shape.node();
+        DataFetchingFieldSelectionSet node = shape == null && fast ? singleNodeSelection(selection) : null;
+        List<SelectionNode> selected = plan != null ? plan.selection()
+                : node != null ? engine.translator().translate(type, node) : null;
+        boolean projected = selected != null;
         // With JVM projection PostgreSQL returns the data column and each node is projected below.
-        RowProjector projector = raw && engine.settings().projectsInJvm() ? engine.projectors().apply(selected) : null;
-        Projection projection = raw && projector == null ? new JsonProjection(type.dataColumn(), selected)
+        RowProjector projector = !projected || !engine.settings().projectsInJvm() ? null
+                : plan != null ? plan.borrow(engine.projectors()) : engine.projectors().apply(selected);
+        Projection projection = projected && projector == null ? new JsonProjection(type.dataColumn(), selected)
                 : Projection.dataColumn(type);
         SqlStatement sql = renderer.connection(spec, projection);
         List<byte[]> rows = new ArrayList<>();
@@ -88,26 +100,39 @@ final class ConnectionDataFetcher implements DataFetcher<Object> {
             return count;
         });
         ConnectionPage page = renderer.page(spec, cursorColumn);
+        if (shape != null) {
+            try {
+                Object written = written(shape, page, total, rows, projector);
+                if (written == null && DirectAttempt.of(env)) {
+                    throw new DirectAttempt.Declined(binding.coordinate() + " read a row graphql-java must complete");
+                }
+                return written != null ? written : fetch(env, type, false, null);
+            } finally {
+                if (plan != null && projector != null) {
+                    plan.release(projector);
+                }
+            }
+        }
         List<Map<String, Object>> edges = new ArrayList<>(page.toIndex() - page.fromIndex());
         ByteSink sink = projector == null ? null : new ByteSink(1024);
         for (int i = page.fromIndex(); i < page.toIndex(); i++) {
             Map<String, Object> edge = new LinkedHashMap<>(4);
             edge.put("cursor", page.cursors().get(i - page.fromIndex()));
             Object value;
-            if (!raw) {
+            if (!projected) {
                 value = engine.converter().read(rows.get(i), type);
             } else if (rows.get(i) == null) {
                 // A row whose data is NULL: what the schema makes of it (a null node, or an error) is graphql-java's call.
-                return fetch(env, type, false);
+                return fetch(env, type, false, null);
             } else if (projector == null) {
                 if (!JsonProjection.keepsPromises(rows.get(i))) {
-                    return fetch(env, type, false);
+                    return fetch(env, type, false, null);
                 }
                 value = new RawJson(rows.get(i));
             } else {
                 sink.reset();
                 if (!projector.project(rows.get(i), sink)) {
-                    return fetch(env, type, false);
+                    return fetch(env, type, false, null);
                 }
                 value = new RawJson(sink.toByteArray());
             }
@@ -126,6 +151,27 @@ final class ConnectionDataFetcher implements DataFetcher<Object> {
             connection.put("totalCount", total);
         }
         return connection;
+    }
+
+    /**
+     * The connection as raw JSON, its nodes projected by {@code projector} (or copied when PostgreSQL projected them);
+     * {@code null} when a row or a value breaks the schema's non-null promises.
+     */
+    private static RawJson written(ConnectionShape shape, ConnectionPage page, Integer total, List<byte[]> rows,
+            RowProjector projector) {
+        ByteSink out = new ByteSink(256 + 512 * page.cursors().size());
+        boolean kept = shape.write(page, total, (edge, sink) -> {
+            byte[] row = rows.get(page.fromIndex() + edge);
+            if (row == null) {
+                return false;
+            }
+            if (projector != null) {
+                return projector.project(row, sink);
+            }
+            sink.write(row);
+            return JsonProjection.keepsPromises(row);
+        }, out);
+        return kept ? new RawJson(out.toByteArray()) : null;
     }
 
     /**

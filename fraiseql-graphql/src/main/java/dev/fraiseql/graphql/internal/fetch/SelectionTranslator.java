@@ -14,6 +14,7 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLInterfaceType;
+import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
@@ -26,6 +27,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -40,6 +42,7 @@ final class SelectionTranslator {
 
     private final TypeRegistry types;
     private final Map<PlanKey, SelectionPlan> plans = new ConcurrentHashMap<>();
+    private final Map<PlanKey, Optional<ConnectionShape>> shapes = new ConcurrentHashMap<>();
 
     SelectionTranslator(TypeRegistry types) {
         this.types = types;
@@ -87,6 +90,29 @@ final class SelectionTranslator {
         return plan;
     }
 
+    /**
+     * The shape of the connection field being fetched, whose nodes are rows of {@code type}, read from the document as
+     * {@link #plan} reads a list's selection; empty when it selects what the shape cannot write: a member the generated
+     * connection, edge and {@code PageInfo} types do not have, or {@code node} under more than one response key.
+     */
+    Optional<ConnectionShape> connection(TypeDef type, DataFetchingEnvironment env) {
+        List<Field> fields = env.getMergedField().getFields();
+        PlanKey key = fields.size() == 1 ? new PlanKey(fields.get(0), type) : null;
+        Optional<ConnectionShape> shape = key == null ? null : shapes.get(key);
+        if (shape != null) {
+            return shape;
+        }
+        Walk walk = new Walk(env);
+        shape = Optional.ofNullable(walk.connection(type, fields));
+        if (key != null && !walk.conditions.usedVariables()) {
+            if (shapes.size() >= CACHE_SIZE) {
+                shapes.clear();
+            }
+            shapes.put(key, shape);
+        }
+        return shape;
+    }
+
     /** One translation, noting whether a directive's variable decided what was selected. */
     private final class Walk {
         private final DataFetchingEnvironment env;
@@ -98,13 +124,7 @@ final class SelectionTranslator {
         }
 
         List<SelectionNode> translate(TypeDef type, List<Field> fields) {
-            List<Selection> selections = new ArrayList<>();
-            for (Field field : fields) {
-                if (field.getSelectionSet() != null) {
-                    selections.addAll(field.getSelectionSet().getSelections());
-                }
-            }
-            return translateSelections(type, selections);
+            return translateSelections(type, selections(fields));
         }
 
         private List<SelectionNode> translateSelections(TypeDef type, List<Selection> selections) {
@@ -129,6 +149,108 @@ final class SelectionTranslator {
                 }
             }
             return nodes;
+        }
+
+        ConnectionShape connection(TypeDef type, List<Field> fields) {
+            if (!(GraphQLTypeUtil.unwrapAll(env.getFieldType()) instanceof GraphQLObjectType connection)) {
+                return null;
+            }
+            List<ConnectionShape.Member> members = new ArrayList<>();
+            List<List<Field>> nodes = new ArrayList<>();
+            boolean withTotal = false;
+            for (Map.Entry<String, List<Field>> entry : collected(connection, fields).entrySet()) {
+                String name = entry.getValue().get(0).getName();
+                boolean first = members.isEmpty();
+                GraphQLFieldDefinition definition = connection.getFieldDefinition(name);
+                boolean required = definition != null && GraphQLTypeUtil.isNonNull(definition.getType());
+                ConnectionShape.Member member;
+                if (name.equals("__typename")) {
+                    member = new ConnectionShape.Member(entry.getKey(), first, ConnectionShape.Kind.TYPENAME,
+                            connection.getName(), true, List.of());
+                } else if (name.equals("totalCount") && definition != null) {
+                    withTotal = true;
+                    member = new ConnectionShape.Member(entry.getKey(), first, ConnectionShape.Kind.TOTAL_COUNT, null,
+                            required, List.of());
+                } else if (name.equals("edges") && definition != null
+                        && GraphQLTypeUtil.unwrapNonNull(definition.getType()) instanceof GraphQLList
+                        && GraphQLTypeUtil.unwrapAll(definition.getType()) instanceof GraphQLObjectType edge) {
+                    List<ConnectionShape.Member> children = children(edge, entry.getValue(), nodes);
+                    if (children == null) {
+                        return null;
+                    }
+                    member = new ConnectionShape.Member(entry.getKey(), first, ConnectionShape.Kind.EDGES, null,
+                            required, children);
+                } else if (name.equals("pageInfo") && definition != null
+                        && GraphQLTypeUtil.unwrapAll(definition.getType()) instanceof GraphQLObjectType info) {
+                    List<ConnectionShape.Member> children = children(info, entry.getValue(), null);
+                    if (children == null) {
+                        return null;
+                    }
+                    member = new ConnectionShape.Member(entry.getKey(), first, ConnectionShape.Kind.PAGE_INFO, null,
+                            required, children);
+                } else {
+                    return null;
+                }
+                members.add(member);
+            }
+            if (nodes.size() > 1) {
+                return null;
+            }
+            SelectionPlan node = nodes.isEmpty() ? null : new SelectionPlan(translate(type, nodes.get(0)));
+            return new ConnectionShape(members, node, withTotal);
+        }
+
+        /**
+         * The members of an edge ({@code nodes} collects its {@code node} fields) or of {@code pageInfo} ({@code nodes}
+         * is {@code null}); {@code null} for a member the shape cannot write.
+         */
+        private List<ConnectionShape.Member> children(GraphQLObjectType type, List<Field> fields,
+                List<List<Field>> nodes) {
+            List<ConnectionShape.Member> members = new ArrayList<>();
+            for (Map.Entry<String, List<Field>> entry : collected(type, fields).entrySet()) {
+                String name = entry.getValue().get(0).getName();
+                GraphQLFieldDefinition definition = type.getFieldDefinition(name);
+                ConnectionShape.Kind kind = name.equals("__typename") ? ConnectionShape.Kind.TYPENAME
+                        : definition == null ? null
+                        : nodes != null ? switch (name) {
+                            case "cursor" -> ConnectionShape.Kind.CURSOR;
+                            case "node" -> ConnectionShape.Kind.NODE;
+                            default -> null;
+                        } : switch (name) {
+                            case "hasNextPage" -> ConnectionShape.Kind.HAS_NEXT_PAGE;
+                            case "hasPreviousPage" -> ConnectionShape.Kind.HAS_PREVIOUS_PAGE;
+                            case "startCursor" -> ConnectionShape.Kind.START_CURSOR;
+                            case "endCursor" -> ConnectionShape.Kind.END_CURSOR;
+                            default -> null;
+                        };
+                if (kind == null) {
+                    return null;
+                }
+                if (kind == ConnectionShape.Kind.NODE) {
+                    nodes.add(entry.getValue());
+                }
+                members.add(new ConnectionShape.Member(entry.getKey(), members.isEmpty(), kind,
+                        kind == ConnectionShape.Kind.TYPENAME ? type.getName() : null,
+                        definition != null && GraphQLTypeUtil.isNonNull(definition.getType()), List.of()));
+            }
+            return members;
+        }
+
+        /** The fields selected in {@code fields}' selection sets on {@code type}, merged by response key. */
+        private Map<String, List<Field>> collected(GraphQLObjectType type, List<Field> fields) {
+            Map<String, List<Field>> byKey = new LinkedHashMap<>();
+            collect(type.getName(), selections(fields), byKey, new HashSet<>());
+            return byKey;
+        }
+
+        private static List<Selection> selections(List<Field> fields) {
+            List<Selection> selections = new ArrayList<>();
+            for (Field field : fields) {
+                if (field.getSelectionSet() != null) {
+                    selections.addAll(field.getSelectionSet().getSelections());
+                }
+            }
+            return selections;
         }
 
         private void collect(String typeName, List<Selection> selections, Map<String, List<Field>> out,
