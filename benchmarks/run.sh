@@ -15,7 +15,8 @@
 #                                     # JFR of one in-process request kind on the fast path, drawn as a flame
 #                                     # graph in benchmarks/results/flame-QUERY.svg (needs python3)
 #   benchmarks/run.sh profile-http [--seconds=15]
-#                                     # JFR of the HTTP server for {__typename}, a lookup and the JDBC ceiling,
+#                                     # JFR of the HTTP server for {__typename}, a lookup, a 20-row list and a
+#                                     # 100-row Relay page (direct execution on and off) and the JDBC ceiling,
 #                                     # split by layer (Tomcat, Spring, graphql-java, pgjdbc, ...) into
 #                                     # benchmarks/results/profile-http.md (needs python3)
 #   benchmarks/run.sh main CLASS      # any main class on the benchmark classpath

@@ -2,7 +2,7 @@
 """Attributes the CPU samples of HttpProfile's recordings to the layers of the server's stack and writes a table.
 
 Usage: layers.py WORK_DIR OUT.md
-WORK_DIR holds typename, lookup and list .jfr (direct execution), the same with -graphql-java, ceiling.jfr and summary.txt (name, JVM CPU µs/request, req/s, errors).
+WORK_DIR holds typename, lookup, list and relay .jfr (direct execution), the same with -graphql-java, ceiling.jfr and summary.txt (name, JVM CPU µs/request, req/s, errors).
 Each sample goes to the innermost frame that belongs to a known layer: a socket read under pgjdbc is pgjdbc's, a
 String.hashCode under graphql-java is graphql-java's; a stack of JDK frames only is "JDK (threads, I/O)".
 """
@@ -52,7 +52,8 @@ def main():
         for line in f:
             name, cpu, rps, errors = line.split()
             summary[name] = (float(cpu), float(rps), int(errors))
-    runs = ["typename", "lookup", "list", "typename-graphql-java", "lookup-graphql-java", "list-graphql-java", "ceiling"]
+    runs = ["typename", "lookup", "list", "relay", "typename-graphql-java", "lookup-graphql-java", "list-graphql-java",
+            "relay-graphql-java", "ceiling"]
     result = {r: shares("%s/%s.jfr" % (work, r)) for r in runs}
     names = NAMES + ["benchmark endpoint"]
     out = ["### Where a request's JVM CPU goes over HTTP (%s)" % datetime.date.today(), "",
@@ -60,10 +61,10 @@ def main():
            " recording per request kind. JVM CPU per request is measured without the recording, in two rounds in opposite orders"
            " (process CPU time / requests; both apps run in the one JVM, the idle one adds its background work); it is split by the share of JFR's execution samples, taken in a second run, in each layer (each sample goes to the innermost frame of a known layer; GC"
            " and JIT threads are not sampled, so their CPU is spread over the layers in proportion).", "",
-           "| layer | `{__typename}`, direct µs | lookup, direct µs | 20-row list, direct µs"
+           "| layer | `{__typename}`, direct µs | lookup, direct µs | 20-row list, direct µs | 100-row Relay page, direct µs"
            " | `{__typename}` through graphql-java µs | lookup through graphql-java µs | 20-row list through graphql-java µs"
-           " | lookup through the JDBC ceiling µs |",
-           "|---|---:|---:|---:|---:|---:|---:|---:|"]
+           " | 100-row Relay page through graphql-java µs | lookup through the JDBC ceiling µs |",
+           "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for n in names:
         if all(result[r][0].get(n, 0) == 0 for r in runs):
             continue

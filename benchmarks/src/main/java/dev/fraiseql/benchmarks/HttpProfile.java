@@ -1,5 +1,6 @@
 package dev.fraiseql.benchmarks;
 
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,15 +46,28 @@ public final class HttpProfile {
         try {
             String base = "http://127.0.0.1:" + EndToEndBenchmark.port(app);
             String via = "http://127.0.0.1:" + EndToEndBenchmark.port(viaGraphQlJava);
+            // 100-row Relay pages after the cursors of 50 books spread over the whole table.
+            HttpClient http = HttpClient.newHttpClient();
+            List<String> pages = new ArrayList<>();
+            for (String id : db.bookIds(50)) {
+                String cursor = (String) Answers.path(EndToEndBenchmark.post(http, base + "/graphql", PeersBenchmark.body(
+                        "query C($id: UUID!) { booksConnection(where: {id: {eq: $id}}, first: 1) { edges { cursor } } }",
+                        Map.of("id", id))), "data", "booksConnection", "edges", 0, "cursor");
+                pages.add(PeersBenchmark.body("query Page($after: String) { booksConnection(first: 100, after: $after) {"
+                        + " edges { cursor node { " + Queries.BOOK_SELECTION + " } } pageInfo { hasNextPage endCursor } } }",
+                        Map.of("after", cursor)));
+            }
             record Target(String name, String url, List<String> bodies) {
             }
             List<Target> targets = List.of(
                     new Target("typename", base + "/graphql", List.of("{\"query\":\"{ __typename }\"}")),
                     new Target("lookup", base + "/graphql", lookups),
                     new Target("list", base + "/graphql", list),
+                    new Target("relay", base + "/graphql", pages),
                     new Target("typename-graphql-java", via + "/graphql", List.of("{\"query\":\"{ __typename }\"}")),
                     new Target("lookup-graphql-java", via + "/graphql", lookups),
                     new Target("list-graphql-java", via + "/graphql", list),
+                    new Target("relay-graphql-java", via + "/graphql", pages),
                     new Target("ceiling", base + "/ceiling/book", lookups));
             for (Target t : targets) {
                 Wrk.run(t.url(), t.bodies(), connections, warmup, work);

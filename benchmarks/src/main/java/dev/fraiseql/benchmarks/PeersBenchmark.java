@@ -342,7 +342,7 @@ public final class PeersBenchmark {
         return values.stream().map(body).toList();
     }
 
-    private static String body(String query, Map<String, Object> variables) {
+    static String body(String query, Map<String, Object> variables) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("query", query);
         if (!variables.isEmpty()) {
