@@ -143,6 +143,17 @@ final class ConnectionShape {
         return true;
     }
 
+    /** Whether {@code text} is printable ASCII without a quote or a backslash, so that JSON needs no escape in it. */
+    private static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A JSON string, or {@code null}; cursors are base64url, but any text is escaped as Jackson escapes it. */
     static void string(String text, ByteSink out) {
         if (text == null) {
@@ -150,6 +161,12 @@ final class ConnectionShape {
             return;
         }
         out.write('"');
+        if (plain(text)) {
+            // Every cursor: one copy instead of a byte at a time.
+            out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+            out.write('"');
+            return;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '"' || c == '\\') {
