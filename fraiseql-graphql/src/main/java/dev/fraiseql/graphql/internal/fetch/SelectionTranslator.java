@@ -17,6 +17,7 @@ import graphql.schema.GraphQLInterfaceType;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
@@ -167,7 +168,7 @@ final class SelectionTranslator {
                 if (name.equals("__typename")) {
                     member = new ConnectionShape.Member(entry.getKey(), first, ConnectionShape.Kind.TYPENAME,
                             connection.getName(), true, List.of());
-                } else if (name.equals("totalCount") && definition != null) {
+                } else if (name.equals("totalCount") && scalar(definition, "Int")) {
                     withTotal = true;
                     member = new ConnectionShape.Member(entry.getKey(), first, ConnectionShape.Kind.TOTAL_COUNT, null,
                             required, List.of());
@@ -213,14 +214,17 @@ final class SelectionTranslator {
                 ConnectionShape.Kind kind = name.equals("__typename") ? ConnectionShape.Kind.TYPENAME
                         : definition == null ? null
                         : nodes != null ? switch (name) {
-                            case "cursor" -> ConnectionShape.Kind.CURSOR;
+                            case "cursor" -> scalar(definition, "String") ? ConnectionShape.Kind.CURSOR : null;
                             case "node" -> ConnectionShape.Kind.NODE;
                             default -> null;
                         } : switch (name) {
-                            case "hasNextPage" -> ConnectionShape.Kind.HAS_NEXT_PAGE;
-                            case "hasPreviousPage" -> ConnectionShape.Kind.HAS_PREVIOUS_PAGE;
-                            case "startCursor" -> ConnectionShape.Kind.START_CURSOR;
-                            case "endCursor" -> ConnectionShape.Kind.END_CURSOR;
+                            case "hasNextPage" -> scalar(definition, "Boolean") ? ConnectionShape.Kind.HAS_NEXT_PAGE
+                                    : null;
+                            case "hasPreviousPage" -> scalar(definition, "Boolean")
+                                    ? ConnectionShape.Kind.HAS_PREVIOUS_PAGE : null;
+                            case "startCursor" -> scalar(definition, "String") ? ConnectionShape.Kind.START_CURSOR
+                                    : null;
+                            case "endCursor" -> scalar(definition, "String") ? ConnectionShape.Kind.END_CURSOR : null;
                             default -> null;
                         };
                 if (kind == null) {
@@ -234,6 +238,12 @@ final class SelectionTranslator {
                         definition != null && GraphQLTypeUtil.isNonNull(definition.getType()), List.of()));
             }
             return members;
+        }
+
+        /** Whether the field is declared with the scalar {@code name} (nullable or not), as the shape writes it. */
+        private static boolean scalar(GraphQLFieldDefinition definition, String name) {
+            return definition != null && GraphQLTypeUtil.unwrapNonNull(definition.getType()) instanceof GraphQLScalarType
+                    scalar && scalar.getName().equals(name);
         }
 
         /** The fields selected in {@code fields}' selection sets on {@code type}, merged by response key. */
