@@ -159,7 +159,12 @@ final class ConnectionDataFetcher implements DataFetcher<Object> {
      */
     private static RawJson written(ConnectionShape shape, ConnectionPage page, Integer total, List<byte[]> rows,
             RowProjector projector) {
-        ByteSink out = new ByteSink(256 + 512 * page.cursors().size());
+        // The projected nodes are about as long as the rows (the keys renamed, PostgreSQL's spaces dropped).
+        int size = 256;
+        for (int i = page.fromIndex(); i < page.toIndex(); i++) {
+            size += 128 + (rows.get(i) == null ? 0 : rows.get(i).length);
+        }
+        ByteSink out = new ByteSink(size);
         boolean kept = shape.write(page, total, (edge, sink) -> {
             byte[] row = rows.get(page.fromIndex() + edge);
             if (row == null) {

@@ -29,6 +29,8 @@ final class ViewDataFetcher implements DataFetcher<Object> {
 
     private final FieldBinding binding;
     private final Engine engine;
+    /** The length of this field's last list answer, a little more, at most 64 KiB; racy, since it only sizes a buffer. */
+    private volatile int lastListSize = 4096;
 
     ViewDataFetcher(FieldBinding binding, Engine engine) {
         this.binding = binding;
@@ -125,7 +127,8 @@ final class ViewDataFetcher implements DataFetcher<Object> {
     }
 
     private Object rawList(DataFetchingEnvironment env, SqlStatement sql, RowProjector writer, boolean itemRequired) {
-        ByteSink out = new ByteSink(4096);
+        // Sized by the field's last answer, so that a page of the usual size is written without growing the buffer.
+        ByteSink out = new ByteSink(lastListSize);
         boolean[] broken = new boolean[1];
         out.write('[');
         engine.executor().read(localSettings(env), sql, row -> {
@@ -137,6 +140,8 @@ final class ViewDataFetcher implements DataFetcher<Object> {
             }
         });
         out.write(']');
+        // Capped, so that one large answer does not make every later one start with a large buffer.
+        lastListSize = Math.min(64 * 1024, Math.max(256, out.size() + 64));
         return broken[0] ? BROKEN : new RawJson(out.toByteArray());
     }
 
