@@ -149,8 +149,11 @@ class QueryPlanIntegrationTest {
         // Books 17, 1017, ... have reviewer r17; their stars are 1 + n % 5 = 3 for all of them.
         assertThat(plan.indexes()).containsExactly("tv_book_data_idx");
         assertThat(plan.examined()).isEqualTo(ROWS / 1000);
+        // Ordered by a key no index serves: in id order PostgreSQL may walk the primary key instead, filtering until
+        // 20 rows match, as it estimates any containment to match 1 % of the rows; which of the two plans it costs lower
+        // turns on ANALYZE's random sample, so that page is not a stable check of the filter's SQL.
         Plan page = explain(renderer.list(new SelectSpec(BOOK, m("reviews", m("some", m("reviewer", m("eq", "q5")))),
-                null, 20, null), Projection.dataColumn(BOOK)));
+                List.of(m("pageCount", "ASC")), 20, null), Projection.dataColumn(BOOK)));
         assertThat(page.returned()).isEqualTo(20);
         assertThat(page.indexes()).containsExactly("tv_book_data_idx");
     }
