@@ -150,8 +150,8 @@ class QueryPlanIntegrationTest {
         assertThat(plan.indexes()).containsExactly("tv_book_data_idx");
         assertThat(plan.examined()).isEqualTo(ROWS / 1000);
         // Ordered by a key no index serves: in id order PostgreSQL may walk the primary key instead, filtering until
-        // 20 rows match, as it estimates any containment to match 1 % of the rows; which of the two plans it costs lower
-        // turns on ANALYZE's random sample, so that page is not a stable check of the filter's SQL.
+        // 20 rows match, and which of the two plans it costs lower turns on how many matches it expects, which comes
+        // from ANALYZE's random sample; so that page is not a stable check of the filter's SQL.
         Plan page = explain(renderer.list(new SelectSpec(BOOK, m("reviews", m("some", m("reviewer", m("eq", "q5")))),
                 List.of(m("pageCount", "ASC")), 20, null), Projection.dataColumn(BOOK)));
         assertThat(page.returned()).isEqualTo(20);
