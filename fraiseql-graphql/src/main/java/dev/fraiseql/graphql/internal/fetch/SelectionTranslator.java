@@ -164,6 +164,10 @@ final class SelectionTranslator {
                 boolean first = members.isEmpty();
                 GraphQLFieldDefinition definition = connection.getFieldDefinition(name);
                 boolean required = definition != null && GraphQLTypeUtil.isNonNull(definition.getType());
+                boolean list = definition != null
+                        && GraphQLTypeUtil.unwrapNonNull(definition.getType()) instanceof GraphQLList;
+                GraphQLObjectType object = definition != null
+                        && GraphQLTypeUtil.unwrapAll(definition.getType()) instanceof GraphQLObjectType o ? o : null;
                 ConnectionShape.Member member;
                 if (name.equals("__typename")) {
                     member = new ConnectionShape.Member(entry.getKey(), first, ConnectionShape.Kind.TYPENAME,
@@ -172,23 +176,15 @@ final class SelectionTranslator {
                     withTotal = true;
                     member = new ConnectionShape.Member(entry.getKey(), first, ConnectionShape.Kind.TOTAL_COUNT, null,
                             required, List.of());
-                } else if (name.equals("edges") && definition != null
-                        && GraphQLTypeUtil.unwrapNonNull(definition.getType()) instanceof GraphQLList
-                        && GraphQLTypeUtil.unwrapAll(definition.getType()) instanceof GraphQLObjectType edge) {
-                    List<ConnectionShape.Member> children = children(edge, entry.getValue(), nodes);
+                } else if (name.equals("edges") && list && object != null
+                        || name.equals("pageInfo") && !list && object != null) {
+                    boolean edges = name.equals("edges");
+                    List<ConnectionShape.Member> children = children(object, entry.getValue(), edges ? nodes : null);
                     if (children == null) {
                         return null;
                     }
-                    member = new ConnectionShape.Member(entry.getKey(), first, ConnectionShape.Kind.EDGES, null,
-                            required, children);
-                } else if (name.equals("pageInfo") && definition != null
-                        && GraphQLTypeUtil.unwrapAll(definition.getType()) instanceof GraphQLObjectType info) {
-                    List<ConnectionShape.Member> children = children(info, entry.getValue(), null);
-                    if (children == null) {
-                        return null;
-                    }
-                    member = new ConnectionShape.Member(entry.getKey(), first, ConnectionShape.Kind.PAGE_INFO, null,
-                            required, children);
+                    member = new ConnectionShape.Member(entry.getKey(), first,
+                            edges ? ConnectionShape.Kind.EDGES : ConnectionShape.Kind.PAGE_INFO, null, required, children);
                 } else {
                     return null;
                 }
